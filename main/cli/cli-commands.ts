@@ -1,0 +1,204 @@
+// The command table: names, options and help text. Kept free of core imports so that
+// parsing and `--help` cost nothing; each command's code is imported only when it runs.
+import type { ParseArgsConfig } from 'node:util';
+import type { CommandRun } from './cli-context';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandSpec {
+  /** One or two words, e.g. 'headers', 'add faxplus-pat'. */
+  name: string;
+  usage: string;
+  summary: string;
+  /** Extra help lines after the usage. */
+  details: string[];
+  options: Options;
+  /** Number of positional arguments after the command words: [min, max]. */
+  positionals: [number, number];
+  load: () => Promise<CommandRun>;
+}
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: Options = {
+  vault: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export const GLOBAL_HELP = [
+  'Global options:',
+  "  --vault DIR         vault folder (default: $TOKENVAULT_HOME, else the app's data folder)",
+  '  --password-stdin    read the master password from the first line of standard input',
+  '  -h, --help          show help',
+  '',
+  'The master password comes from TOKENVAULT_PASSWORD, --password-stdin or a hidden prompt.',
+  'Secrets (client secret, PAT, token) are read from standard input (one line each, after',
+  'the password line when --password-stdin is used), never from arguments.',
+  'Exit codes: 0 success, 1 provider/network or other failure, 2 usage error,',
+  '            3 wrong password or vault missing.',
+];
+
+const FORMATS = 'http|curl|json|env|fetch|python';
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'init',
+    usage: 'tokenvault init',
+    summary: 'create a new, empty vault',
+    details: ['Asks for the new master password twice when typed at a terminal.'],
+    options: {},
+    positionals: [0, 0],
+    load: () => import('./commands/init.command').then((m) => m.run),
+  },
+  {
+    name: 'list',
+    usage: 'tokenvault list [--json]',
+    summary: 'list entries (metadata only; no password needed)',
+    details: ['--json prints { "version": 1, "entries": [...] } (see README).'],
+    options: { json: { type: 'boolean' } },
+    positionals: [0, 0],
+    load: () => import('./commands/list.command').then((m) => m.run),
+  },
+  {
+    name: 'headers',
+    usage: `tokenvault headers <label> [--format ${FORMATS}] [--provider faxplus|smsfactor]`,
+    summary: 'print the HTTP auth headers of an entry (refreshes a Fax.Plus token first)',
+    details: [
+      'Default format: http. Example:',
+      '  curl $(tokenvault headers billing --format curl) https://restapi.fax.plus/v3/accounts/self',
+      '--provider picks the entry when both providers have one with that label.',
+    ],
+    options: { format: { type: 'string' }, provider: { type: 'string' } },
+    positionals: [1, 1],
+    load: () => import('./commands/headers.command').then((m) => m.run),
+  },
+  {
+    name: 'add faxplus-pat',
+    usage: 'tokenvault add faxplus-pat --label <l> [--expires YYYY-MM-DD] < pat.txt',
+    summary: 'store a Fax.Plus personal access token (read from standard input)',
+    details: ['The token is checked against Fax.Plus; expiry and scopes are filled in from it.'],
+    options: { label: { type: 'string' }, expires: { type: 'string' } },
+    positionals: [0, 0],
+    load: () => import('./commands/add-faxplus-pat.command').then((m) => m.run),
+  },
+  {
+    name: 'connect faxplus',
+    usage:
+      'tokenvault connect faxplus --label <l> --client-id <id> --redirect loopback[:PORT] ' +
+      '[--no-browser] [--refresh-days 30|none] [--timeout SECONDS] < client-secret.txt',
+    summary: 'authorize a Fax.Plus OAuth app through the browser and store its tokens',
+    details: [
+      'Prints the authorize URL as a line of its own on standard output, opens the browser',
+      'unless --no-browser, then waits (default 300 s) for the redirect to',
+      'http://127.0.0.1:PORT/oauth/faxplus. --refresh-days 30 = the account has advanced',
+      'security controls (the authorization must be redone every 30 days); none = default.',
+    ],
+    options: {
+      label: { type: 'string' },
+      'client-id': { type: 'string' },
+      redirect: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      'refresh-days': { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    positionals: [0, 0],
+    load: () => import('./commands/connect-faxplus.command').then((m) => m.run),
+  },
+  {
+    name: 'add smsfactor',
+    usage: 'tokenvault add smsfactor --label <l> [--format json|xml] < token.txt',
+    summary: 'store an SMSFactor token made on the web platform (read from standard input)',
+    details: ['--format is the wire format the headers ask for (Accept); default json.'],
+    options: { label: { type: 'string' }, format: { type: 'string' } },
+    positionals: [0, 0],
+    load: () => import('./commands/add-smsfactor.command').then((m) => m.run),
+  },
+  {
+    name: 'create smsfactor',
+    usage:
+      'tokenvault create smsfactor --parent <l> --name <n> [--ttl SECONDS] [--allowed-ip IP]... ' +
+      '[--account ID] [--format json|xml] [--label <l>]',
+    summary: 'mint a new SMSFactor token with an existing one and print it once',
+    details: [
+      'The new token is stored in the vault first, then printed alone on standard output.',
+      '--account mints for a sub-account; --label defaults to --name.',
+    ],
+    options: {
+      parent: { type: 'string' },
+      name: { type: 'string' },
+      ttl: { type: 'string' },
+      'allowed-ip': { type: 'string', multiple: true },
+      account: { type: 'string' },
+      format: { type: 'string' },
+      label: { type: 'string' },
+    },
+    positionals: [0, 0],
+    load: () => import('./commands/create-smsfactor.command').then((m) => m.run),
+  },
+  {
+    name: 'revoke smsfactor',
+    usage: 'tokenvault revoke smsfactor <label>',
+    summary: 'revoke an SMSFactor token at the provider and mark it revoked',
+    details: [],
+    options: {},
+    positionals: [1, 1],
+    load: () => import('./commands/revoke-smsfactor.command').then((m) => m.run),
+  },
+  {
+    name: 'reminders',
+    usage: 'tokenvault reminders [--json]',
+    summary: 'show upcoming expiries and entries needing attention (no password needed)',
+    details: ['--json prints { "version": 1, "reminders": [...] } (see README).'],
+    options: { json: { type: 'boolean' } },
+    positionals: [0, 0],
+    load: () => import('./commands/reminders.command').then((m) => m.run),
+  },
+  {
+    name: 'backup export',
+    usage: 'tokenvault backup export <file>',
+    summary: 'write an encrypted backup of every entry, protected by its own passphrase',
+    details: [
+      'The backup passphrase comes from TOKENVAULT_BACKUP_PASSPHRASE or standard input',
+      '(after the master password line with --password-stdin). The file is created 0600.',
+    ],
+    options: {},
+    positionals: [1, 1],
+    load: () => import('./commands/backup.command').then((m) => m.runExport),
+  },
+  {
+    name: 'backup import',
+    usage: 'tokenvault backup import <file> [--on-conflict skip|replace|keep-both]',
+    summary: 'read an encrypted backup into the vault',
+    details: [
+      'An entry already in the vault (same id, or same provider and label) is skipped by',
+      'default; replace overwrites it; keep-both adds the copy as "<label> (imported)".',
+      'A wrong passphrase or a changed file is refused and nothing is imported.',
+    ],
+    options: { 'on-conflict': { type: 'string' } },
+    positionals: [1, 1],
+    load: () => import('./commands/backup.command').then((m) => m.runImport),
+  },
+];
+
+export function commandHelp(spec: CommandSpec): string {
+  return (
+    [`Usage: ${spec.usage}`, '', spec.summary, ...spec.details, '', ...GLOBAL_HELP].join('\n') +
+    '\n'
+  );
+}
+
+export function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return (
+    [
+      'Usage: tokenvault <command> [options]',
+      '',
+      'Commands:',
+      ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      '',
+      'Run `tokenvault <command> --help` for the options of one command.',
+      '',
+      ...GLOBAL_HELP,
+    ].join('\n') + '\n'
+  );
+}

@@ -1,0 +1,128 @@
+// What a command gets: its parsed options, the vault folder, and lazy access to the core.
+// Passwords and secrets come from the environment, standard input or a hidden prompt,
+// never from argv (argv is visible to every user of the machine through `ps`).
+import type { CliCore } from './cli-core';
+import { UsageError } from './cli-errors';
+import type { CliIo } from './cli-io';
+import { resolveVaultDir } from './cli-paths';
+
+export type OptionValue = string | boolean | (string | boolean)[] | undefined;
+
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly positionals: string[];
+  readonly vaultDir: string;
+  /** A string option, or undefined. */
+  str(name: string): string | undefined;
+  /** A string option that must be there (usage error otherwise). */
+  required(name: string): string;
+  flag(name: string): boolean;
+  list(name: string): string[];
+  /**
+   * The core over the vault folder, loaded on first use; the vault stays locked.
+   * `create` (init only) lets the test-only KDF setting apply to the new vault.
+   */
+  core(options?: { create?: boolean }): Promise<CliCore>;
+  /** The core with the vault unlocked by the master password. */
+  unlocked(): Promise<CliCore>;
+  /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
+  password(purpose: 'unlock' | 'create'): Promise<string>;
+  /** One secret line from standard input (hidden prompt at a terminal). */
+  readSecret(what: string): Promise<string>;
+}
+
+export type CommandRun = (ctx: CommandContext) => Promise<void>;
+
+export function createContext(
+  io: CliIo,
+  values: Record<string, OptionValue>,
+  positionals: string[],
+): CommandContext {
+  const vaultDir = resolveVaultDir(
+    typeof values['vault'] === 'string' ? values['vault'] : undefined,
+    io,
+  );
+  const passwordStdin = values['password-stdin'] === true;
+  let corePromise: Promise<CliCore> | undefined;
+
+  const str = (name: string): string | undefined => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+
+  const readLineOrFail = async (what: string): Promise<string> => {
+    const line = await io.readLine();
+    if (line === undefined || line.trim() === '') {
+      throw new UsageError(`Expected the ${what} on standard input.`);
+    }
+    return line.trim();
+  };
+
+  const ctx: CommandContext = {
+    io,
+    positionals,
+    vaultDir,
+    str,
+    required(name) {
+      const v = str(name);
+      if (v === undefined || v === '') throw new UsageError(`Missing --${name}.`);
+      return v;
+    },
+    flag: (name) => values[name] === true,
+    list(name) {
+      const v = values[name];
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    },
+    core(options = {}) {
+      corePromise ??= Promise.all([import('./cli-core'), import('./cli-kdf')]).then(([m, k]) =>
+        m.openCliCore({
+          dir: vaultDir,
+          env: io.env,
+          kdfIterations: options.create ? k.testKdfIterations(io.env) : undefined,
+          warn: (message) => io.stderr(`tokenvault: ${message}\n`),
+        }),
+      );
+      return corePromise;
+    },
+    async unlocked() {
+      const core = await ctx.core();
+      // Checked before asking for a password nobody could use.
+      core.requireVault();
+      if (!core.vault.isUnlocked()) await core.vault.unlock(await ctx.password('unlock'));
+      return core;
+    },
+    async password(purpose) {
+      const fromEnv = io.env['TOKENVAULT_PASSWORD'];
+      if (fromEnv) return fromEnv;
+      // The password line is taken as typed: leading or trailing spaces may be part of it.
+      if (passwordStdin) {
+        const line = await io.readLine();
+        if (line === undefined || line === '') {
+          throw new UsageError('Expected the master password on the first line of standard input.');
+        }
+        return line;
+      }
+      if (!io.stdinIsTTY) {
+        throw new UsageError(
+          'No master password: set TOKENVAULT_PASSWORD, use --password-stdin, or run at a terminal.',
+        );
+      }
+      const first = await io.promptHidden('Master password: ');
+      if (purpose === 'create') {
+        const again = await io.promptHidden('Repeat the master password: ');
+        if (again !== first) throw new UsageError('The two passwords differ.');
+      }
+      return first;
+    },
+    async readSecret(what) {
+      // At a terminal (and when stdin is not already carrying the password) ask without echo.
+      if (io.stdinIsTTY && !passwordStdin) {
+        const typed = (await io.promptHidden(`${what}: `)).trim();
+        if (!typed) throw new UsageError(`No ${what} given.`);
+        return typed;
+      }
+      return readLineOrFail(what);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,228 @@
+// The CLI's composition root: the same core services as the app, over the same vault file,
+// with `conf` as the store (no Electron). Provider modules load only when a command needs
+// them, so `tokenvault headers` for a PAT or SMSFactor token never evaluates the OAuth code.
+import type { ConnectEvent, EntryView, ProviderId, Settings } from '../../preload/api';
+import { HeadersService } from '../core/export/headers.service';
+import type { Clock, Scheduler } from '../core/ports';
+import type { FaxplusClient, FaxplusEndpoints } from '../core/providers/faxplus/faxplus.client';
+import type { FaxplusSession } from '../core/providers/faxplus/faxplus-session.service';
+import type { FaxplusService } from '../core/providers/faxplus/faxplus.service';
+import { HttpClient, fetchTransport } from '../core/providers/http';
+import type { SmsfactorService } from '../core/providers/smsfactor/smsfactor.service';
+import { nodeRandom } from '../core/vault/crypto';
+import { createVaultService } from '../core/vault/vault.factory';
+import type { VaultService } from '../core/vault/vault.service';
+import { VaultError } from '../core/vault/vault.types';
+import { UsageError } from './cli-errors';
+
+export interface CliCoreOptions {
+  dir: string;
+  env: Record<string, string | undefined>;
+  /** PBKDF2 iterations for a vault created by this process (`init` only; see cli-kdf.ts). */
+  kdfIterations?: number;
+  /** Human notes for stderr (a recovered vault file). */
+  warn: (message: string) => void;
+}
+
+export interface ProviderUrls {
+  faxplus: FaxplusEndpoints;
+  smsfactorApiUrl: string;
+}
+
+/** Provider base URLs: the real hosts unless the TOKENVAULT_*_URL variables point elsewhere. */
+export function providerUrls(env: Record<string, string | undefined>): ProviderUrls {
+  return {
+    faxplus: {
+      accountsUrl: env['TOKENVAULT_FAXPLUS_ACCOUNTS_URL'] || 'https://accounts.fax.plus',
+      apiUrl: env['TOKENVAULT_FAXPLUS_API_URL'] || 'https://restapi.fax.plus/v3',
+    },
+    smsfactorApiUrl: env['TOKENVAULT_SMSFACTOR_API_URL'] || 'https://api.smsfactor.com',
+  };
+}
+
+/**
+ * Real time. Timers keep the process alive (the connect flow waits on them); the entry point
+ * calls process.exit once the command is done, so none of them can hold the CLI open after.
+ */
+export const systemClock: Clock & Scheduler = {
+  now: () => Date.now(),
+  setTimeout(callback, delayMs) {
+    const t = setTimeout(callback, delayMs);
+    return { cancel: () => clearTimeout(t) };
+  },
+};
+
+export interface FaxplusServiceOptions {
+  /** False for --no-browser (and for commands that never open one). */
+  openBrowser: boolean;
+  openUrl?: (url: string) => Promise<void>;
+  loopbackPort?: number;
+  /** How long a connect flow (and its loopback listener) waits. */
+  flowLifetimeMs?: number;
+  onConnect?: (event: ConnectEvent) => void;
+}
+
+export class CliCore {
+  readonly vault: VaultService;
+  readonly clock = systemClock;
+  readonly urls: ProviderUrls;
+  readonly http: HttpClient;
+  private session: Promise<FaxplusSession> | undefined;
+  private faxplusClient: Promise<FaxplusClient> | undefined;
+  private sms: Promise<SmsfactorService> | undefined;
+  private settingsValue: Promise<Settings> | undefined;
+
+  constructor(private readonly options: CliCoreOptions) {
+    this.urls = providerUrls(options.env);
+    this.http = new HttpClient({ transport: fetchTransport });
+    this.vault = createVaultService({
+      dir: options.dir,
+      clock: systemClock,
+      scheduler: systemClock,
+      random: nodeRandom(),
+      kdfIterations: options.kdfIterations,
+      // A command lives for seconds; the app's idle lock does not apply.
+      idleLockMinutes: () => 0,
+    });
+  }
+
+  start(): void {
+    const report = this.vault.start();
+    if (report.notice) this.options.warn(report.notice);
+  }
+
+  /** Throws VaultError('vault-missing') (exit 3) when there is no vault in the folder. */
+  requireVault(): void {
+    if (!this.vault.status().exists) {
+      throw new VaultError(
+        'vault-missing',
+        `No vault in ${this.options.dir}. Run \`tokenvault init\`, or pass --vault DIR / set TOKENVAULT_HOME.`,
+      );
+    }
+  }
+
+  /** The entry with this label; `provider` disambiguates when both providers use it. */
+  findEntry(label: string, provider?: ProviderId): EntryView {
+    const providers: ProviderId[] = provider ? [provider] : ['faxplus', 'smsfactor'];
+    const found = providers
+      .map((p) => this.vault.findByLabel(p, label))
+      .filter((e): e is EntryView => e !== undefined);
+    if (found.length > 1) {
+      throw new UsageError(
+        `Both providers have an entry "${label}"; add --provider faxplus|smsfactor.`,
+      );
+    }
+    const entry = found[0];
+    if (!entry) throw new UsageError(`No entry labelled "${label}". See \`tokenvault list\`.`);
+    return entry;
+  }
+
+  headers(): HeadersService {
+    return new HeadersService({
+      vault: this.vault,
+      // The CLI prints; it never touches the clipboard.
+      guard: {
+        write: () => {
+          throw new Error('The command line does not use the clipboard.');
+        },
+        onLock: () => undefined,
+      },
+      getAccessToken: async (id) => (await this.faxplusSession()).getAccessToken(id),
+      // The CLI always says which format it prints (--format, default http).
+      defaultFormat: () => 'http',
+    });
+  }
+
+  faxplus(): Promise<FaxplusClient> {
+    this.faxplusClient ??= import('../core/providers/faxplus/faxplus.client').then(
+      (m) => new m.FaxplusClient({ http: this.http, endpoints: () => this.urls.faxplus }),
+    );
+    return this.faxplusClient;
+  }
+
+  faxplusSession(): Promise<FaxplusSession> {
+    this.session ??= Promise.all([
+      this.faxplus(),
+      import('../core/providers/faxplus/faxplus-session.service'),
+    ]).then(
+      ([client, m]) => new m.FaxplusSession({ vault: this.vault, client, clock: this.clock }),
+    );
+    return this.session;
+  }
+
+  /** The app's settings (settings.json beside the vault; defaults when absent). */
+  settings(): Promise<Settings> {
+    this.settingsValue ??= import('../core/settings/settings.factory').then((m) => {
+      const service = m.createSettingsService({ dir: this.options.dir });
+      service.start();
+      return service.get();
+    });
+    return this.settingsValue;
+  }
+
+  /** The full Fax.Plus service (PATs, OAuth connect with the loopback listener). */
+  async faxplusService(options: FaxplusServiceOptions): Promise<FaxplusService> {
+    const [settings, client, svc, flows, loopback, policy] = await Promise.all([
+      this.settings(),
+      this.faxplus(),
+      import('../core/providers/faxplus/faxplus.service'),
+      import('../core/oauth/pending-flows.store'),
+      import('../core/oauth/loopback.listener'),
+      import('../core/app/external-url.policy'),
+    ]);
+    const extraOrigins = [new URL(this.urls.faxplus.accountsUrl).origin];
+    return new svc.FaxplusService({
+      vault: this.vault,
+      client,
+      flows: new flows.PendingFlows({
+        clock: this.clock,
+        scheduler: this.clock,
+        random: nodeRandom(),
+        ...(options.flowLifetimeMs ? { lifetimeMs: options.flowLifetimeMs } : {}),
+      }),
+      browser: {
+        // Same allow-list as the app (security.md 5); the sandbox origin is allowed only
+        // because TOKENVAULT_FAXPLUS_ACCOUNTS_URL names it.
+        openExternal: async (url) => {
+          if (
+            options.openBrowser &&
+            options.openUrl &&
+            policy.isAllowedExternalUrl(url, extraOrigins)
+          ) {
+            await options.openUrl(url);
+          }
+        },
+      },
+      clock: this.clock,
+      scheduler: this.clock,
+      loopback: loopback.createLoopbackListener,
+      // Same default port as the app, so one redirect URI registered at Fax.Plus serves both.
+      loopbackPort: () => options.loopbackPort ?? settings.loopbackPort,
+      emit: (event, payload) => {
+        if (event === 'event:connect') options.onConnect?.(payload as ConnectEvent);
+      },
+    });
+  }
+
+  smsfactor(): Promise<SmsfactorService> {
+    this.sms ??= Promise.all([
+      import('../core/providers/smsfactor/smsfactor.client'),
+      import('../core/providers/smsfactor/smsfactor.service'),
+    ]).then(
+      ([c, s]) =>
+        new s.SmsfactorService({
+          vault: this.vault,
+          clock: this.clock,
+          clientFor: (format) =>
+            new c.SmsfactorClient({ http: this.http, baseUrl: this.urls.smsfactorApiUrl, format }),
+        }),
+    );
+    return this.sms;
+  }
+}
+
+export function openCliCore(options: CliCoreOptions): CliCore {
+  const core = new CliCore(options);
+  core.start();
+  return core;
+}

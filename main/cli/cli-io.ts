@@ -1,0 +1,144 @@
+// The command's contact with its process: streams, environment, platform, browser. `main()`
+// takes it as a parameter so tests can run commands in-process with fakes, while the real
+// process uses `processIo()`.
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
+import { CliError, EXIT } from './cli-errors';
+
+export interface CliIo {
+  /** Data (what scripts consume). */
+  stdout(text: string): void;
+  /** Errors, prompts and human notes. */
+  stderr(text: string): void;
+  /** Next line of standard input without its line ending; undefined at end of input. */
+  readLine(): Promise<string | undefined>;
+  /** Hidden prompt on the terminal (nothing echoed). Only when `stdinIsTTY`. */
+  promptHidden(prompt: string): Promise<string>;
+  readonly stdinIsTTY: boolean;
+  readonly env: Record<string, string | undefined>;
+  readonly platform: NodeJS.Platform;
+  readonly homedir: string;
+  readonly cwd: string;
+  /** Opens a URL in the system browser (never awaited for the user to finish). */
+  openBrowser(url: string): Promise<void>;
+}
+
+/** Reads stdin line by line on demand, keeping what was read past the current line. */
+class LineReader {
+  private buffer = '';
+  private ended = false;
+  private waiters: (() => void)[] = [];
+  private started = false;
+
+  constructor(private readonly stream: NodeJS.ReadStream) {}
+
+  async readLine(): Promise<string | undefined> {
+    this.start();
+    for (;;) {
+      const nl = this.buffer.indexOf('\n');
+      if (nl >= 0) {
+        const line = this.buffer.slice(0, nl).replace(/\r$/, '');
+        this.buffer = this.buffer.slice(nl + 1);
+        if (this.buffer === '' && !this.ended) this.stream.pause();
+        return line;
+      }
+      if (this.ended) {
+        if (this.buffer === '') return undefined;
+        const last = this.buffer.replace(/\r$/, '');
+        this.buffer = '';
+        return last;
+      }
+      this.stream.resume();
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.stream.setEncoding('utf8');
+    this.stream.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      this.wake();
+    });
+    this.stream.on('end', () => {
+      this.ended = true;
+      this.wake();
+    });
+    this.stream.on('error', () => {
+      this.ended = true;
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+/** Reads a line from the terminal in raw mode, echoing nothing. Ctrl-C aborts the process. */
+function promptHiddenTty(prompt: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const wasRaw = input.isRaw;
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    input.resume();
+    const done = (fn: () => void) => {
+      input.setRawMode(wasRaw);
+      input.pause();
+      input.off('data', onData);
+      process.stderr.write('\n');
+      fn();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done(() => resolve(value));
+        if (ch === '\u0003') return done(() => reject(new CliError(EXIT.failure, 'Cancelled.')));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** Opens the system browser without a shell (the URL is never parsed by one). */
+function openWithSystem(url: string, platform: NodeJS.Platform): Promise<void> {
+  const [cmd, args] =
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+      child.on('error', () => resolve());
+      child.unref();
+      resolve();
+    } catch {
+      resolve();
+    }
+  });
+}
+
+export function processIo(): CliIo {
+  const lines = new LineReader(process.stdin);
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readLine: () => lines.readLine(),
+    promptHidden: promptHiddenTty,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    platform: process.platform,
+    homedir: homedir(),
+    cwd: process.cwd(),
+    openBrowser: (url) => openWithSystem(url, process.platform),
+  };
+}

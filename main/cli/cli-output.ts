@@ -1,0 +1,86 @@
+// The stable `--json` shapes (documented in README-cli.md) and the human tables. Times are
+// ISO 8601 strings in UTC (or null); every key is always present, so scripts can rely on it.
+import type { EntryView, ReminderItem } from '../../preload/api';
+
+export const JSON_VERSION = 1;
+
+export interface ListEntryJson {
+  id: string;
+  label: string;
+  provider: EntryView['provider'];
+  kind: EntryView['kind'];
+  status: EntryView['status'];
+  /** When the credential stops working without the user acting (refresh token, PAT, TTL). */
+  expiresAt: string | null;
+  /** Account e-mail, else account id, else null. */
+  account: string | null;
+  /** Masked secret as the app shows it, or null. */
+  preview: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReminderJson {
+  entryId: string;
+  label: string;
+  provider: ReminderItem['provider'];
+  kind: ReminderItem['kind'];
+  deadline: string | null;
+  severity: ReminderItem['severity'];
+  message: string;
+}
+
+const iso = (ms: number | null | undefined): string | null =>
+  typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+
+export function expiryOf(entry: EntryView): number | null {
+  switch (entry.kind) {
+    case 'faxplus-oauth':
+      return entry.refreshExpiresAt;
+    case 'faxplus-pat':
+    case 'smsfactor-token':
+      return entry.expiresAt;
+  }
+}
+
+export function entryJson(e: EntryView): ListEntryJson {
+  return {
+    id: e.id,
+    label: e.label,
+    provider: e.provider,
+    kind: e.kind,
+    status: e.status,
+    expiresAt: iso(expiryOf(e)),
+    account: e.account?.email ?? e.account?.id ?? null,
+    preview: e.preview ?? null,
+    createdAt: iso(e.createdAt) ?? '',
+    updatedAt: iso(e.updatedAt) ?? '',
+  };
+}
+
+export function reminderJson(r: ReminderItem): ReminderJson {
+  return {
+    entryId: r.entryId,
+    label: r.label,
+    provider: r.provider,
+    kind: r.kind,
+    deadline: iso(r.deadline),
+    severity: r.severity,
+    message: r.message,
+  };
+}
+
+/** Left-aligned columns separated by two spaces; no colours (output is often piped). */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

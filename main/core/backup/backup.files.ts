@@ -1,0 +1,64 @@
+// Reading and writing backup files. Writes are atomic (temp file in the same folder, fsync,
+// rename) and the file is created with mode 0600 from the start: it holds every secret,
+// encrypted, and no other account on the machine should even read the ciphertext.
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { IpcError } from '../ipc/ipc.errors';
+import { MAX_BACKUP_BYTES, unreadable } from './backup.format';
+
+export interface BackupFiles {
+  write(path: string, text: string): void;
+  read(path: string): string;
+}
+
+const storageError = (what: string): IpcError =>
+  new IpcError(
+    'storage-error',
+    `The backup file could not be ${what}. Check the folder and try again.`,
+  );
+
+export function nodeBackupFiles(): BackupFiles {
+  return {
+    write(path, text) {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      try {
+        const fd = openSync(temp, 'w', 0o600);
+        try {
+          const bytes = Buffer.from(text, 'utf8');
+          let offset = 0;
+          while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temp, path);
+      } catch {
+        rmSync(temp, { force: true });
+        throw storageError('written');
+      }
+    },
+    read(path) {
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch {
+        throw storageError('read');
+      }
+      if (size > MAX_BACKUP_BYTES) throw unreadable();
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        throw storageError('read');
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Types shared by the reminder engine, the reminder service, the tray and notification
+// models and the background refresher. Everything here is metadata: no secret ever appears.
+import type { EntryKind, ProviderId, ReminderItem, Settings } from '../../../preload/api';
+
+export type ReminderKind = ReminderItem['kind'];
+
+/** Lead times before a deadline, in minutes: 7 d, 3 d, 1 d, 1 h (DESIGN.md "Reminders"). */
+export const DEFAULT_LEAD_MINUTES: readonly number[] = [7 * 24 * 60, 3 * 24 * 60, 24 * 60, 60];
+
+export const MINUTE_MS = 60_000;
+
+/** The part of the settings the engine reads; the full Settings object satisfies it. */
+export type ReminderSettings = Pick<Settings, 'reminderLeadMinutes'>;
+
+/** The one deadline an entry has, as far as reminders are concerned. */
+export interface Deadline {
+  entryId: string;
+  label: string;
+  provider: ProviderId;
+  entryKind: EntryKind;
+  kind: ReminderKind;
+  /** epoch ms; null for 'needs-reauth' (due now) and 'revoked' (informational). */
+  deadline: number | null;
+}
+
+/** One entry crossed a lead time (lead 0 = the deadline itself passed). */
+export interface EntryAlert extends Deadline {
+  type: 'entry';
+  /** entryId|kind|deadline|lead: a changed deadline gives new keys, so it re-arms. */
+  key: string;
+  leadMinutes: number;
+  /** When this alert became due (epoch ms). */
+  dueAt: number;
+}
+
+/** Several entries fell due at once (typically while the app was closed): one message. */
+export interface SummaryAlert {
+  type: 'summary';
+  key: string;
+  /** Most urgent first. */
+  alerts: EntryAlert[];
+}
+
+/** A background refresh of a Fax.Plus access token failed. */
+export interface RefreshFailedAlert {
+  type: 'refresh-failed';
+  key: string;
+  entryId: string;
+  label: string;
+}
+
+export type ReminderAlert = EntryAlert | SummaryAlert | RefreshFailedAlert;
+
+/** Persisted log of fired alert keys (key -> epoch ms fired), so a restart repeats none. */
+export interface FiredLog {
+  version: 1;
+  fired: Record<string, number>;
+}
+
+export function emptyFiredLog(): FiredLog {
+  return { version: 1, fired: {} };
+}

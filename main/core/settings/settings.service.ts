@@ -1,0 +1,125 @@
+// User settings with defaults, stored in their own file (settings.json) and checked field by
+// field on update so the settings screen can show an error beside the right input.
+import { z } from 'zod';
+import type { Settings } from '../../../preload/api';
+import type { DocumentStore } from '../ports';
+import { VaultError } from '../vault/vault.types';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  idleLockMinutes: 15,
+  clipboardClearSeconds: 30,
+  defaultHeaderFormat: 'http',
+  reminderLeadMinutes: [10080, 4320, 1440, 60],
+  closeToTray: true,
+  lockOnSuspend: true,
+  theme: 'system',
+  language: 'system',
+  loopbackPort: 43117,
+});
+
+const fields = {
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  defaultHeaderFormat: z.enum(['http', 'curl', 'json', 'env', 'fetch', 'python']),
+  reminderLeadMinutes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(90 * 24 * 60),
+    )
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, 'lead times must differ'),
+  closeToTray: z.boolean(),
+  lockOnSuspend: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['system', 'en', 'it', 'zh-CN']),
+  loopbackPort: z.number().int().min(1024).max(65535),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+
+const patchSchema = z.strictObject(fields).partial();
+
+/** Sentences per field, so the message is useful beside the input. */
+const HINTS: Record<keyof Settings, string> = {
+  idleLockMinutes: 'a whole number of minutes from 0 (never) to 1440',
+  clipboardClearSeconds: 'a whole number of seconds from 0 (never) to 3600',
+  defaultHeaderFormat: 'one of http, curl, json, env, fetch, python',
+  reminderLeadMinutes: 'up to 10 different whole numbers of minutes',
+  closeToTray: 'on or off',
+  lockOnSuspend: 'on or off',
+  theme: 'system, light or dark',
+  language: 'system, en, it or zh-CN',
+  loopbackPort: 'a port number from 1024 to 65535',
+};
+
+/** A field error carried on VaultError so IPC can fill ApiError.field. */
+export class SettingsFieldError extends VaultError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('invalid-input', message);
+  }
+}
+
+export class SettingsService {
+  private current: Settings = {
+    ...DEFAULT_SETTINGS,
+    reminderLeadMinutes: [...DEFAULT_SETTINGS.reminderLeadMinutes],
+  };
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(private readonly store: DocumentStore<unknown> & { start?: () => unknown }) {}
+
+  /** Loads the file; unknown or invalid stored fields fall back to their defaults. */
+  start(): void {
+    // A damaged settings file is recovered (or set aside) by the store; defaults fill the rest.
+    this.store.start?.();
+    const stored = this.store.read();
+    const next: Record<string, unknown> = { ...this.current };
+    if (stored && typeof stored === 'object') {
+      for (const [key, schema] of Object.entries(fields)) {
+        const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
+        if (parsed.success) next[key] = parsed.data;
+      }
+    }
+    this.current = next as unknown as Settings;
+  }
+
+  get(): Settings {
+    return { ...this.current, reminderLeadMinutes: [...this.current.reminderLeadMinutes] };
+  }
+
+  update(patch: unknown): Settings {
+    const parsed = patchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field =
+        issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : String(issue?.path[0] ?? '');
+      const hint = HINTS[field as keyof Settings];
+      throw new SettingsFieldError(
+        field,
+        hint ? `${field}: must be ${hint}.` : `${field}: is not a setting.`,
+      );
+    }
+    const next = { ...this.current, ...parsed.data } as Settings;
+    if (parsed.data.reminderLeadMinutes) {
+      next.reminderLeadMinutes = [...parsed.data.reminderLeadMinutes].sort((a, b) => b - a);
+    }
+    this.store.write(next);
+    this.current = next;
+    const view = this.get();
+    for (const listener of this.listeners) listener(view);
+    return view;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

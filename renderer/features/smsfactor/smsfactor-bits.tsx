@@ -1,0 +1,45 @@
+// Small pieces the SMSFactor dialogs and the detail share: progress line, form-level error,
+// the account an add or verify found.
+import type { AccountInfo, ApiError } from '../../../preload/api';
+import { t } from '../../i18n/i18n';
+
+export function Progress({ text }: { text: string }) {
+  return (
+    <div className="progress" role="status">
+      <span className="progress__bar" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}
+
+/** An error that belongs to no single field (network, SMSFactor down, locked vault). */
+export function FormError({ error }: { error: ApiError | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="sf-form__error" role="alert">
+      {error.message}
+    </p>
+  );
+}
+
+export function AccountSummary({ account }: { account: AccountInfo | undefined }) {
+  if (!account) return null;
+  const rows: [string, string | undefined][] = [
+    [t('smsfactor.account.email'), account.email],
+    [t('smsfactor.account.company'), account.company],
+    [t('smsfactor.account.credits'), account.credits],
+    [t('smsfactor.account.id'), account.id],
+  ];
+  return (
+    <dl className="sf-facts" data-testid="smsfactor-account">
+      {rows
+        .filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
+        .map(([name, value]) => (
+          <div className="sf-facts__row" key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -1,0 +1,84 @@
+// The lock screen: one password field. A wrong password is said plainly beside the field,
+// which keeps focus (text selected) so the user can simply type again.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { VaultStatus } from '../../../preload/api';
+import { t } from '../../i18n/i18n';
+import { Button } from '../../ui/button';
+import { TextField } from '../../ui/text-field';
+import { settle, useApi } from '../../vault-client';
+import { KeychainUnlockButton } from '../backup/keychain-unlock.button';
+import { DerivingKey } from './deriving-key';
+
+export interface UnlockScreenProps {
+  recoveryNotice?: string | undefined;
+  onUnlocked: (status: VaultStatus) => void;
+}
+
+export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) {
+  const api = useApi();
+  const input = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  // After each failed attempt (and once the field is enabled again) put the caret back.
+  useEffect(() => {
+    if (busy) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [busy, attempt]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!password || busy) return;
+    setBusy(true);
+    setError(undefined);
+    const result = await settle(() => api.unlock({ password }));
+    setBusy(false);
+    if (result.ok) {
+      setPassword('');
+      onUnlocked(result.value);
+      return;
+    }
+    setError(
+      result.error.code === 'wrong-password' ? t('unlock.wrongPassword') : result.error.message,
+    );
+    setAttempt((n) => n + 1);
+  };
+
+  return (
+    <main className="gate">
+      <form className="gate__card" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
+        <h1 id="unlock-title" className="gate__title">
+          {t('unlock.title')}
+        </h1>
+        <p className="gate__lead">{t('unlock.lead')}</p>
+        {recoveryNotice ? (
+          <div className="notice notice--warning" role="alert">
+            <strong className="notice__title">{t('unlock.recoveryTitle')}</strong>
+            <p className="notice__body">{recoveryNotice}</p>
+          </div>
+        ) : null}
+        <TextField
+          ref={input}
+          label={t('unlock.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            if (error) setError(undefined);
+          }}
+          readOnly={busy}
+          error={error}
+        />
+        {busy ? <DerivingKey /> : null}
+        <Button type="submit" variant="primary" disabled={!password} busy={busy}>
+          {t('unlock.submit')}
+        </Button>
+        <KeychainUnlockButton onUnlocked={onUnlocked} />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,166 @@
+// The first-day story (issue 2, item 6): create the vault, lock, fail once, unlock, change a
+// setting, reload, and find the setting kept. A screenshot of every screen is kept.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSettingsService } from '../../main/core/settings/settings.factory';
+import { expect, test, type AppHarness } from './harness/fixtures';
+import { createVault, masterPassword, openSettings, unlock } from './harness/flows';
+import { seedEveryKind } from './harness/seed-entries';
+
+test('create -> lock -> wrong password -> unlock -> settings survive a reload', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+
+  // First run: the rules are shown and checked live; the button waits for a valid password.
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  const create = page.getByRole('button', { name: 'Create vault' });
+  await expect(create).toBeDisabled();
+  await page.getByLabel('Master password', { exact: true }).fill('too short');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'At least 12 characters' }),
+  ).toContainText('(not yet)');
+  await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'At least 12 characters' }),
+  ).toContainText('(done)');
+  await page.getByLabel('Confirm master password').fill(`${masterPassword}!`);
+  await expect(page.getByText('The two passwords differ.')).toBeVisible();
+  await expect(create).toBeDisabled();
+  await app.shot('create-vault');
+  await page.getByLabel('Confirm master password').fill(masterPassword);
+  await expect(create).toBeEnabled();
+  await create.click();
+
+  // The empty list says what to do next.
+  await expect(page.getByRole('heading', { name: 'No tokens yet' })).toBeVisible();
+  for (const name of ['Connect Fax.Plus', 'Add Fax.Plus token', 'Add SMSFactor token']) {
+    await expect(page.getByRole('button', { name })).toBeVisible();
+  }
+  await app.shot('empty-list');
+
+  // Lock with the keyboard shortcut.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Unlock Token Vault' })).toBeVisible();
+  expect(app.core.vault.status().locked).toBe(true);
+  await app.shot('unlock');
+
+  // Wrong password: said clearly, the field keeps focus for another try.
+  const field = page.getByLabel('Master password');
+  await field.fill('not the right password');
+  await field.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Wrong password. Try again.');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await app.shot('wrong-password');
+
+  // While the key is derived the user sees progress (main held until we look).
+  const release = app.ipc.hold('vault:unlock');
+  await field.fill(masterPassword);
+  await field.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Deriving key…' })).toBeVisible();
+  await app.shot('unlock-deriving');
+  release();
+  await expect(page.getByRole('heading', { name: 'No tokens yet' })).toBeVisible();
+  expect(app.core.vault.status().locked).toBe(false);
+
+  // Settings: inline validation, then a saved change.
+  await openSettings(page);
+  const idle = page.getByLabel('Lock after inactivity (minutes)');
+  const clipboard = page.getByLabel('Clear copied headers after (seconds)');
+  await expect(idle).toHaveValue('15');
+  await clipboard.fill('4000');
+  await expect(page.getByText('Enter a number from 0 to 3600.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await clipboard.fill('45');
+  await idle.fill('5');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await app.shot('settings');
+
+  // A reload keeps the values: they live in main, and on disk.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Tokens', exact: true })).toBeVisible();
+  await openSettings(page);
+  await expect(page.getByLabel('Lock after inactivity (minutes)')).toHaveValue('5');
+  await expect(page.getByLabel('Clear copied headers after (seconds)')).toHaveValue('45');
+  const reopened = createSettingsService({ dir: app.dataDir });
+  reopened.start();
+  const fromDisk = reopened.get();
+  expect(fromDisk).toMatchObject({ idleLockMinutes: 5, clipboardClearSeconds: 45 });
+
+  // Our own page never trips its CSP (no inline script or style attribute slipped in).
+  expect(app.cspViolations()).toEqual([]);
+});
+
+test('a lock from elsewhere (tray, idle timer) brings the lock screen', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  app.core.vault.lock('idle');
+  await expect(page.getByRole('heading', { name: 'Unlock Token Vault' })).toBeVisible();
+});
+
+async function setIdleMinutes(app: AppHarness, minutes: number): Promise<void> {
+  const { page } = app;
+  await openSettings(page);
+  await page.getByLabel('Lock after inactivity (minutes)').fill(String(minutes));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+}
+
+test('the idle-lock setting locks the vault after that many quiet minutes', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  await setIdleMinutes(app, 2);
+  await page.keyboard.press('Control+L');
+  await unlock(page);
+
+  app.core.clock.advance(60_000);
+  await expect(page.getByRole('heading', { name: 'Tokens', exact: true })).toBeVisible();
+  app.core.clock.advance(60_000);
+  await expect(page.getByRole('heading', { name: 'Unlock Token Vault' })).toBeVisible();
+});
+
+test('a shorter idle lock applies from the moment it is saved', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  await setIdleMinutes(app, 2);
+  app.core.clock.advance(2 * 60_000);
+  await expect(page.getByRole('heading', { name: 'Unlock Token Vault' })).toBeVisible({
+    timeout: 2000,
+  });
+});
+
+test('a damaged vault file is restored from its backup and the user is told', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  seedEveryKind(app.core.vault);
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(5);
+
+  // The app quits; the file is truncated on disk (a full disk, a crash); the app starts again.
+  await app.restart();
+  const file = join(app.dataDir, 'vault.json');
+  writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+  await app.restart();
+  await page.reload();
+
+  const notice = page.getByRole('alert').filter({ hasText: 'restored from a backup' });
+  await expect(notice).toBeVisible();
+  await app.shot('unlock-recovered');
+  await unlock(page);
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(5);
+});
+
+test('a long but weak password is refused with the reason', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await page.getByLabel('Master password', { exact: true }).fill('abcdefghijklmnop');
+  await page.getByLabel('Confirm master password').fill('abcdefghijklmnop');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('alert')).toContainText('simple run of letters or digits');
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  expect(app.core.vault.status().exists).toBe(false);
+});

@@ -1,0 +1,75 @@
+// main(argv, io) in-process with a fake terminal: the prompt paths a spawned process cannot
+// reach without a TTY.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../main/cli/cli-io';
+import { main } from '../../../main/cli/index';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function fakeIo(opts: {
+  prompts?: string[];
+  lines?: string[];
+  tty?: boolean;
+  env?: Record<string, string>;
+}) {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenvault-main-'));
+  dirs.push(dir);
+  const out = { stdout: '', stderr: '', prompted: [] as string[], opened: [] as string[] };
+  const prompts = [...(opts.prompts ?? [])];
+  const lines = [...(opts.lines ?? [])];
+  const io: CliIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readLine: async () => lines.shift(),
+    promptHidden: async (p) => {
+      out.prompted.push(p);
+      return prompts.shift() ?? '';
+    },
+    stdinIsTTY: opts.tty ?? true,
+    env: { TOKENVAULT_HOME: dir, TOKENVAULT_TEST_KDF_ITERATIONS: '1000', ...opts.env },
+    platform: 'linux',
+    homedir: dir,
+    cwd: dir,
+    openBrowser: async (u) => void out.opened.push(u),
+  };
+  return { io, out, dir };
+}
+
+describe('main() at a terminal', () => {
+  it('init asks for the password twice, hidden', async () => {
+    const { io, out } = fakeIo({ prompts: ['a fine long passphrase', 'a fine long passphrase'] });
+    expect(await main(['init'], io)).toBe(0);
+    expect(out.prompted).toEqual(['Master password: ', 'Repeat the master password: ']);
+    expect(out.stdout).toMatch(/^Created a vault in /);
+  });
+
+  it('init with two different passwords -> usage error, no vault', async () => {
+    const { io, out } = fakeIo({ prompts: ['a fine long passphrase', 'another long passphrase'] });
+    expect(await main(['init'], io)).toBe(2);
+    expect(out.stderr).toMatch(/differ/);
+    expect(await main(['list'], io)).toBe(3);
+  });
+
+  it('secrets are asked with a hidden prompt, never echoed to stdout', async () => {
+    const { io, out } = fakeIo({
+      prompts: ['a fine long passphrase', 'a fine long passphrase', 'a fine long passphrase', ''],
+    });
+    expect(await main(['init'], io)).toBe(0);
+    // An empty answer to the token prompt is a usage error; the prompt named what it wanted.
+    expect(await main(['add', 'smsfactor', '--label', 'x'], io)).toBe(2);
+    expect(out.prompted.at(-1)).toBe('SMSFactor token: ');
+  });
+
+  it('-h shows help for a command family', async () => {
+    const { io, out } = fakeIo({});
+    expect(await main(['add', '--help'], io)).toBe(0);
+    expect(out.stdout).toContain('tokenvault add faxplus-pat');
+    expect(out.stdout).toContain('tokenvault add smsfactor');
+  });
+});

@@ -1,0 +1,196 @@
+// The composed core behind the real dispatcher: what the window gets for each click, with
+// real vault and settings files in a temp folder, a fake clock and no network.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventMap, EventName, Result, VaultStatus } from '../../../../preload/api';
+import { createCore, overriddenProviderOrigins, type Core } from '../../../../main/core/container';
+import { registerHandlers } from '../../../../main/core/ipc/dispatch';
+import { nodeRandom } from '../../../../main/core/vault/crypto';
+import { FakeClipboard } from '../../../fakes/fake-clipboard';
+import { FakeClock } from '../../../fakes/fake-clock';
+import { FakeIpcMain, isTrusted } from './ipc-fixtures';
+
+const PASSWORD = 'Blue-Harbor-Lantern-42';
+
+let dir: string;
+let clock: FakeClock;
+let core: Core;
+let ipc: FakeIpcMain;
+let events: Array<{ event: EventName; payload: unknown }>;
+let shown: Array<{ id: string; title: string; body: string; onClick?: () => void }>;
+let focused: number;
+
+function build(): Core {
+  const built = createCore({
+    dataDir: dir,
+    clock,
+    scheduler: clock,
+    random: nodeRandom(),
+    emit: <E extends EventName>(event: E, payload: EventMap[E]) => {
+      events.push({ event, payload });
+    },
+    clipboard: new FakeClipboard(),
+    notifier: { show: (n, onClick) => shown.push({ ...n, onClick }) },
+    focusWindow: () => focused++,
+    browser: { openExternal: async () => undefined },
+    http: {
+      send: async () => {
+        throw new Error('no network in this test');
+      },
+    },
+    env: {},
+    kdfIterations: 1000,
+    diskPollMs: 0,
+  });
+  built.start();
+  return built;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tv-core-'));
+  clock = new FakeClock();
+  events = [];
+  shown = [];
+  focused = 0;
+  core = build();
+  ipc = new FakeIpcMain();
+  registerHandlers(ipc, core.handlers, { isTrustedSender: isTrusted, onAccepted: core.onRequest });
+});
+
+afterEach(() => {
+  core.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, payload?: unknown): Promise<Result<T>> {
+  return (await ipc.invoke(channel, payload)) as Result<T>;
+}
+
+describe('core behind IPC', () => {
+  it('create -> lock -> wrong password -> unlock, with status events', async () => {
+    expect((await call<VaultStatus>('vault:get-status')).ok && core.vault.status().exists).toBe(
+      false,
+    );
+    const created = await call<VaultStatus>('vault:create', { password: PASSWORD });
+    expect(created).toMatchObject({ ok: true, value: { exists: true, locked: false } });
+
+    expect(await call('vault:lock')).toMatchObject({ ok: true, value: { locked: true } });
+    expect(events.some((e) => e.event === 'event:vault-status')).toBe(true);
+
+    const wrong = await call('vault:unlock', { password: 'Not-The-Password-99' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-password' } });
+    expect(JSON.stringify(wrong)).not.toContain('Not-The-Password-99');
+
+    expect(await call('vault:unlock', { password: PASSWORD })).toMatchObject({
+      ok: true,
+      value: { locked: false },
+    });
+  });
+
+  it('a weak password is refused with the rule the UI shows', async () => {
+    const rules = await call<{ minLength: number }>('vault:get-password-rules');
+    expect(rules.ok && rules.value.minLength).toBeGreaterThan(0);
+    expect(await call('vault:create', { password: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'weak-password' },
+    });
+  });
+
+  it('a settings change is saved, announced, and survives a restart', async () => {
+    const res = await call('settings:update', { clipboardClearSeconds: 45 });
+    expect(res).toMatchObject({ ok: true, value: { clipboardClearSeconds: 45 } });
+    expect(events).toContainEqual({
+      event: 'event:settings',
+      payload: expect.objectContaining({ clipboardClearSeconds: 45 }),
+    });
+    core.stop();
+    core = build();
+    expect(core.settings.get().clipboardClearSeconds).toBe(45);
+  });
+
+  it('the token list starts empty and an unknown entry is not-found', async () => {
+    await call('vault:create', { password: PASSWORD });
+    expect(await call('tokens:list')).toEqual({ ok: true, value: [] });
+    expect(await call('tokens:get', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('the vault locks after the idle time; passive polling does not keep it open', async () => {
+    await call('settings:update', { idleLockMinutes: 5 });
+    await call('vault:create', { password: PASSWORD });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(60_000);
+      await call('vault:get-status');
+      await call('tokens:list');
+    }
+    expect(core.vault.status().locked).toBe(true);
+  });
+
+  it('a real request counts as activity and postpones the idle lock', async () => {
+    await call('settings:update', { idleLockMinutes: 5 });
+    await call('vault:create', { password: PASSWORD });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(4 * 60_000);
+      await call('tokens:rename', { id: 'missing', label: 'x' });
+    }
+    expect(core.vault.status().locked).toBe(false);
+  });
+
+  it('a shorter idle lock applies from the moment it is saved', async () => {
+    await call('vault:create', { password: PASSWORD });
+    await call('settings:update', { idleLockMinutes: 2 });
+    clock.advance(2 * 60_000);
+    expect(core.vault.status().locked).toBe(true);
+  });
+
+  it('suspend locks the vault when lockOnSuspend is on', async () => {
+    await call('vault:create', { password: PASSWORD });
+    core.onPowerEvent('suspend');
+    expect(core.vault.status().locked).toBe(true);
+  });
+
+  it('a junk deep link changes nothing and throws nothing', async () => {
+    await call('vault:create', { password: PASSWORD });
+    expect(() => core.handleDeepLink('dev.tokenvault:/oauth/faxplus?code=x&state=y')).not.toThrow();
+    expect(() => core.handleDeepLink('javascript:alert(1)')).not.toThrow();
+    await Promise.resolve();
+    expect(core.vault.list()).toEqual([]);
+  });
+});
+
+describe('reminders in the composed core', () => {
+  it('a PAT expiring within the hour is announced; a click opens the entry', async () => {
+    await call('vault:create', { password: PASSWORD });
+    const entry = core.vault.add(
+      {
+        kind: 'faxplus-pat',
+        provider: 'faxplus',
+        label: 'billing',
+        status: 'active',
+        expiresAt: clock.now() + 30 * 60_000,
+        scopes: [],
+      },
+      { pat: 'alohi_pat_example_0000' },
+    );
+    const note = shown.find((n) => n.body.includes('billing'));
+    expect(note).toBeDefined();
+    expect(JSON.stringify(shown)).not.toContain('alohi_pat_example_0000');
+    note?.onClick?.();
+    expect(focused).toBe(1);
+    expect(events).toContainEqual({ event: 'event:focus-entry', payload: { id: entry.id } });
+  });
+});
+
+describe('overriddenProviderOrigins', () => {
+  it('lists the origin of an overridden accounts URL, and nothing for bad values', () => {
+    expect(
+      overriddenProviderOrigins({ TOKENVAULT_FAXPLUS_ACCOUNTS_URL: 'http://127.0.0.1:47001/x' }),
+    ).toEqual(['http://127.0.0.1:47001']);
+    expect(overriddenProviderOrigins({ TOKENVAULT_FAXPLUS_ACCOUNTS_URL: 'not a url' })).toEqual([]);
+    expect(overriddenProviderOrigins({})).toEqual([]);
+  });
+});

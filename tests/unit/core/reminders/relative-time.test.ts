@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatRelative } from '../../../../main/core/reminders/relative-time';
+import { DAY, HOUR, MIN } from './reminder-fixtures';
+
+describe('relative time words', () => {
+  it.each([
+    [3 * DAY, 'in 3 days'],
+    [-2 * DAY, '2 days ago'],
+    [DAY, 'in 1 day'],
+    [HOUR, 'in 1 hour'],
+    [59.6 * MIN, 'in 1 hour'],
+    [23 * HOUR, 'in 23 hours'],
+    [90 * 1000, 'in 2 minutes'],
+    [-5000, '5 seconds ago'],
+    [60 * DAY, 'in 2 months'],
+    [400 * DAY, 'in 1 year'],
+  ])('%d ms -> %s', (ms, words) => {
+    expect(formatRelative(ms)).toBe(words);
+  });
+
+  it.each([
+    [3 * DAY, 'en', '3 days'],
+    [HOUR, 'en', '1 hour'],
+    [3 * DAY, 'it', '3 giorni'],
+  ])('duration %d ms in %s -> %s', (ms, locale, words) => {
+    expect(formatDuration(ms, locale)).toBe(words);
+  });
+
+  it('speaks other languages through Intl', () => {
+    expect(formatRelative(3 * DAY, 'it')).toBe('tra 3 giorni');
+  });
+
+  it('falls back to English on a malformed locale instead of throwing', () => {
+    expect(formatRelative(3 * DAY, 'not a locale!')).toBe('in 3 days');
+  });
+});
