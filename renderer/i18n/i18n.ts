@@ -4,6 +4,8 @@
 // language change (setLanguage); the app re-renders its tree on a change (use-language.ts),
 // so `t()` stays a plain function callable anywhere, including outside components.
 import { en, type MessageKey } from './en';
+import { it } from './it';
+import { zhCN } from './zh-cn';
 
 export type Catalog = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
@@ -13,14 +15,13 @@ export type Language = 'en' | 'it' | 'zh-CN';
 export const languages: readonly Language[] = ['en', 'it', 'zh-CN'];
 
 /**
- * Catalog per language. Translations are partial until complete: a missing key falls back
- * to English, so a half-done catalog never shows a key name. Italian and Simplified Chinese
- * are added by the translation pass (it.ts, zh-cn.ts) once the English strings settle.
+ * Catalog per language. it.ts and zh-cn.ts are typed Catalog (complete); the fallback to
+ * English in translate() still guards a key added to en.ts while a translation lags.
  */
 const catalogs: Record<Language, Partial<Catalog>> = {
   en,
-  it: {},
-  'zh-CN': {},
+  it,
+  'zh-CN': zhCN,
 };
 
 let active: Language = 'en';

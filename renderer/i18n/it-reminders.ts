@@ -44,8 +44,7 @@ export const itReminders: Record<keyof typeof enReminders, string> = {
   'reminders.settings.closeToTrayHint':
     'I promemoria arrivano solo mentre Token Vault è in esecuzione. Per uscire, usa il menu dell’area di notifica.',
   'reminders.settings.saved': 'Salvato',
-  'reminders.lead.invalid':
-    'Inserisci una durata come 2d, 12h o 30m, da 1 minuto a 90 giorni.',
+  'reminders.lead.invalid': 'Inserisci una durata come 2d, 12h o 30m, da 1 minuto a 90 giorni.',
   'reminders.lead.duplicate': 'Questo intervallo è già nell’elenco.',
   'reminders.lead.tooMany': 'Al massimo 10 intervalli; rimuovine prima uno.',
 };

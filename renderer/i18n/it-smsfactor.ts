@@ -28,7 +28,8 @@ export const itSmsfactor: Record<keyof typeof enSmsfactor, string> = {
   'smsfactor.error.spaces': 'Rimuovi gli spazi: i token non ne contengono mai.',
   'smsfactor.error.name': 'Assegna un nome al token.',
   'smsfactor.error.nameLong': 'Al massimo {max} caratteri (questo ne ha {count}).',
-  'smsfactor.error.ttl': 'Inserisci un numero intero di secondi maggiore di 0 (ricevuto “{value}”).',
+  'smsfactor.error.ttl':
+    'Inserisci un numero intero di secondi maggiore di 0 (ricevuto “{value}”).',
   'smsfactor.error.ttlMax': 'Al massimo {max} secondi (10 anni); scegli invece Illimitata.',
   'smsfactor.error.ip':
     '“{value}” non è un indirizzo IPv4 o IPv6 né un intervallo CIDR (ad es. 203.0.113.7, 2001:db8::1, 10.0.0.0/8).',
