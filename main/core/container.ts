@@ -358,6 +358,7 @@ export function createCore(deps: CoreDeps): Core {
       reminders.stop();
       refresher.stop();
       tray.stop();
+      faxplus.stop();
       // Nothing will be left running to clear a copied header later.
       guard.onQuit();
       vault.lock('quit');

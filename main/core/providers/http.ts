@@ -83,6 +83,30 @@ export class HttpClient {
   }
 }
 
+/** No provider answer we use comes near this; a larger one is refused, not parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a response body, aborting once it grows past `limit` bytes. */
+async function readCapped(res: Response, limit: number, controller: AbortController) {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      controller.abort();
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+class BodyTooLargeError extends Error {}
+
 /** The real transport: Node's fetch with an abort timer. */
 export const fetchTransport: HttpTransport = {
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -96,12 +120,18 @@ export const fetchTransport: HttpTransport = {
         signal: controller.signal,
         redirect: 'manual',
       });
-      const body = await res.text();
+      const body = await readCapped(res, MAX_BODY_BYTES, controller);
       const headers: Record<string, string> = {};
       res.headers.forEach((value, key) => (headers[key] = value));
       return { status: res.status, headers, body };
     } catch (err) {
       const where = redactUrl(req.url);
+      if (err instanceof BodyTooLargeError) {
+        throw new ProviderError(
+          'provider-error',
+          `${where} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read.`,
+        );
+      }
       if (controller.signal.aborted) {
         throw new ProviderError(
           'timeout',

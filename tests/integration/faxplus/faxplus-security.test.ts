@@ -94,6 +94,18 @@ describe('loopback redirect (security.md 16)', () => {
     await expect(fetch(`http://127.0.0.1:${port}/nope`)).rejects.toThrow();
   });
 
+  it('closes the listener of every waiting flow when the app quits', async () => {
+    const port = await freePort();
+    h = await startHarness({ loopbackPort: port });
+    await h.service.connect(demoConnect('quit', { redirectMode: 'loopback' }));
+    expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
+    h.service.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(h.events.at(-1)).toMatchObject({ outcome: 'cancelled' });
+    expect(h.flows.list()).toHaveLength(0);
+    await expect(fetch(`http://127.0.0.1:${port}/nope`)).rejects.toThrow();
+  });
+
   it('fails to start cleanly when the port is taken', async () => {
     const blocker = createServer();
     const port = await new Promise<number>((resolve) =>

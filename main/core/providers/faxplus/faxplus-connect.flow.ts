@@ -124,6 +124,11 @@ export class FaxplusConnectFlow {
     if (flow) this.finish(flow, { flowId, outcome: 'cancelled' });
   }
 
+  /** On quit: every waiting flow ends and its loopback listener closes now, not at timeout. */
+  cancelAll(): void {
+    for (const flow of this.deps.flows.list()) this.cancel(flow.flowId);
+  }
+
   /** Entry point for deep links and loopback callbacks. Never throws. */
   async handleRedirect(url: string): Promise<RedirectReport> {
     const parsed = parseRedirectUrl(url);

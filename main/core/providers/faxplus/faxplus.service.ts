@@ -98,6 +98,11 @@ export class FaxplusService {
     this.flow.cancel(flowId);
   }
 
+  /** Ends every pending sign-in (app quit): no loopback listener outlives the app. */
+  stop(): void {
+    this.flow.cancelAll();
+  }
+
   /** Deep links (second-instance argv, cold-start argv, open-url) arrive here. */
   handleRedirect(url: string): Promise<RedirectReport> {
     return this.flow.handleRedirect(url);
