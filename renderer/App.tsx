@@ -1,7 +1,7 @@
 // Top-level switch: loading -> first run -> locked -> the app. Which screen shows follows the
 // vault status from main, so a lock from the tray or the idle timer takes effect here too.
-import { Fragment, useEffect } from 'react';
-import { AppFrame } from './features/tokens/app-frame';
+import { Fragment, useEffect, useState } from 'react';
+import { AppFrame, type View } from './features/tokens/app-frame';
 import { CreateVaultScreen } from './features/unlock/create-vault.screen';
 import { UnlockScreen } from './features/unlock/unlock.screen';
 import { t } from './i18n/i18n';
@@ -28,6 +28,7 @@ function useAppearance() {
 export function App() {
   const status = useVaultStatus();
   const language = useAppearance();
+  const [view, setView] = useState<View>('tokens');
   const current = status.value;
 
   let screen;
@@ -44,7 +45,7 @@ export function App() {
   } else if (current.locked) {
     screen = <UnlockScreen recoveryNotice={current.recoveryNotice} onUnlocked={status.set} />;
   } else {
-    screen = <AppFrame onStatus={status.set} />;
+    screen = <AppFrame onStatus={status.set} view={view} setView={setView} />;
   }
   // Keyed on the language: every `t()` below runs again (memoised rows included).
   return (

@@ -10,14 +10,20 @@ import { SettingsScreen } from '../settings/settings.screen';
 import { useNow } from './use-now';
 import { TokensView } from './tokens.view';
 
-type View = 'tokens' | 'settings';
+export type View = 'tokens' | 'settings';
 
 const isMac = /Mac/.test(navigator.platform);
 
-export function AppFrame({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
+interface AppFrameProps {
+  onStatus: (status: VaultStatus) => void;
+  /** Held by App so a re-render keyed on the language keeps the screen the user is on. */
+  view: View;
+  setView: (view: View) => void;
+}
+
+export function AppFrame({ onStatus, view, setView }: AppFrameProps) {
   const api = useApi();
   const toast = useToast();
-  const [view, setView] = useState<View>('tokens');
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const now = useNow();
@@ -57,7 +63,7 @@ export function AppFrame({ onStatus }: { onStatus: (status: VaultStatus) => void
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setView]);
 
   const shortcut = isMac ? '⌘' : 'Ctrl+';
 
