@@ -47,6 +47,20 @@ export default tseslint.config(
           ],
         },
       ],
+      // security.md 33: labels and provider-supplied names reach the page only as React text,
+      // which escapes them. Raw HTML sinks would let a token or account name run script.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
+          message: 'No raw HTML in the renderer: render text and let React escape it.',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No raw HTML in the renderer: set textContent or render with React.',
+        },
+      ],
     },
   },
   {

@@ -43,7 +43,12 @@ export function App() {
   } else if (!current.exists) {
     screen = <CreateVaultScreen onCreated={status.set} />;
   } else if (current.locked) {
-    screen = <UnlockScreen recoveryNotice={current.recoveryNotice} onUnlocked={status.set} />;
+    // Every unlock starts at the token list, whatever screen was open when the vault locked.
+    const unlocked = (next: typeof current) => {
+      setView('tokens');
+      status.set(next);
+    };
+    screen = <UnlockScreen recoveryNotice={current.recoveryNotice} onUnlocked={unlocked} />;
   } else {
     screen = <AppFrame onStatus={status.set} view={view} setView={setView} />;
   }

@@ -78,6 +78,51 @@ describe('keychain unlock', () => {
     },
   );
 
+  // The backend is judged again at unlock time: a key wrapped under a real keychain must not
+  // be unwrapped once the session falls back to basic_text (e.g. the secret service is gone).
+  it.each(['basic_text', 'unknown'])(
+    'key enabled under gnome_libsecret, later backend %s -> unlock refused as "not a keychain", still locked',
+    async (backend) => {
+      const real = fakeSafeStorage('gnome_libsecret');
+      const { vault, keychain, path } = await setup(real);
+      keychain.enable();
+      vault.lock();
+      const before = readFileSync(path);
+
+      const fallback = fakeSafeStorage(backend);
+      const other = new KeychainUnlock({ vault, safeStorage: fallback, platform: 'linux' });
+      let caught: unknown;
+      try {
+        other.unlock();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: 'unsupported' });
+      const message = (caught as Error).message;
+      expect(message).toMatch(/no system keychain/i);
+      expect(message).not.toMatch(/\boff\b/);
+      expect(fallback.calls).not.toContain('decrypt');
+      expect(vault.isUnlocked()).toBe(false);
+      expect(vault.holdsKeyMaterial()).toBe(false);
+      expect(readFileSync(path).equals(before)).toBe(true);
+      // The wrapped key is still there: a real keychain coming back opens the vault.
+      expect(keychain.unlock()).toMatchObject({ locked: false });
+    },
+  );
+
+  it('the same port switching to basic_text after enable -> unlock refused, no decrypt', async () => {
+    let backend = 'gnome_libsecret';
+    const port = fakeSafeStorage('unused');
+    port.getSelectedStorageBackend = () => backend;
+    const { vault, keychain } = await setup(port);
+    keychain.enable();
+    vault.lock();
+    backend = 'basic_text';
+    expect(() => keychain.unlock()).toThrow(expect.objectContaining({ code: 'unsupported' }));
+    expect(port.calls).toEqual(['encrypt']);
+    expect(vault.isUnlocked()).toBe(false);
+  });
+
   it('enable -> lock -> unlock with the keychain opens the secrets; disable erases the key', async () => {
     const port = fakeSafeStorage('gnome_libsecret');
     const { vault, keychain, path } = await setup(port);

@@ -224,6 +224,9 @@ export class SafeStore implements DocumentStore<unknown> {
     if (exists) {
       const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
       movedTo = join(dirname(this.path), `${this.options.name}.corrupt-${stamp}.json`);
+      // The damaged copy may still hold sealed secrets, and whatever damaged it (a sync tool,
+      // an editor) may have widened its mode: tighten it before it gets its new name.
+      this.fs.chmodSync(this.path, FILE_MODE);
       this.fs.renameSync(this.path, movedTo);
     }
     if (backup === undefined) {
@@ -294,8 +297,16 @@ export class SafeStore implements DocumentStore<unknown> {
    */
   private restoreBackup(): void {
     const temp = `${this.path}.restore.tmp`;
+    // copyFileSync carries the backup's mode over, and the backup may have been put there by
+    // hand: both files end at 0600, and the restored file never has its name at a wider mode.
+    try {
+      this.fs.chmodSync(this.backupPath, FILE_MODE);
+    } catch {
+      // no backup to tighten; the copy below fails and the fallbacks report it
+    }
     try {
       this.fs.copyFileSync(this.backupPath, temp);
+      this.fs.chmodSync(temp, FILE_MODE);
       this.fs.renameSync(temp, this.path);
     } catch {
       this.removeIfPresent(temp);

@@ -35,6 +35,11 @@ export interface AppHarness {
   shot(name: string): Promise<void>;
   /** CSP violations Chromium reported on the console so far (our own page must cause none). */
   cspViolations(): string[];
+  /**
+   * Everything the page wrote to its console (`<type>: <text>`) and every uncaught page error
+   * (`pageerror: <message and stack>`), in order: where a leaked secret would show (security.md 34).
+   */
+  consoleOutput(): string[];
   /** Provider sandboxes on 127.0.0.1 the core's endpoints point at (sharing the core's clock). */
   sandboxes: Sandboxes;
   /** Delivers a redirect URL as the OS does (second-instance argv -> deep-link queue -> core). */
@@ -62,8 +67,13 @@ export const test = base.extend<{ app: AppHarness }, WorkerFixtures>({
     const dataDir = await mkdtemp(join(tmpdir(), 'tokenvault-e2e-'));
     const ipc = new FakeIpcMain();
     const violations: string[] = [];
+    const consoleLines: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      consoleLines.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => {
+      consoleLines.push(`pageerror: ${error.message}\n${error.stack ?? ''}`);
     });
     const bridge = await installBridge(page, ipc, built.apiBundle);
     const sandboxes = await startSandboxes();
@@ -103,6 +113,7 @@ export const test = base.extend<{ app: AppHarness }, WorkerFixtures>({
         await screenshot(page, testInfo, name);
       },
       cspViolations: () => [...violations],
+      consoleOutput: () => [...consoleLines],
       sandboxes,
       deepLink: (url) => deepLinks.secondInstance(url),
     };

@@ -21,6 +21,7 @@ let ipc: FakeIpcMain;
 let events: Array<{ event: EventName; payload: unknown }>;
 let shown: Array<{ id: string; title: string; body: string; onClick?: () => void }>;
 let focused: number;
+let clipboard: FakeClipboard;
 
 function build(): Core {
   const built = createCore({
@@ -31,7 +32,7 @@ function build(): Core {
     emit: <E extends EventName>(event: E, payload: EventMap[E]) => {
       events.push({ event, payload });
     },
-    clipboard: new FakeClipboard(),
+    clipboard,
     notifier: { show: (n, onClick) => shown.push({ ...n, onClick }) },
     focusWindow: () => focused++,
     browser: { openExternal: async () => undefined },
@@ -54,6 +55,7 @@ beforeEach(() => {
   events = [];
   shown = [];
   focused = 0;
+  clipboard = new FakeClipboard();
   core = build();
   ipc = new FakeIpcMain();
   registerHandlers(ipc, core.handlers, { isTrustedSender: isTrusted, onAccepted: core.onRequest });
@@ -182,6 +184,58 @@ describe('reminders in the composed core', () => {
     note?.onClick?.();
     expect(focused).toBe(1);
     expect(events).toContainEqual({ event: 'event:focus-entry', payload: { id: entry.id } });
+  });
+});
+
+// security.md 36 through the composed core: quitting (core.stop(), what main/index.ts calls
+// on before-quit) and locking wipe copied headers, but never what the user copied since.
+describe('copied headers on quit and lock (security.md 36)', () => {
+  const PAT = 'alohi_pat_quit_path_7f3a';
+
+  async function copyPatHeaders(): Promise<void> {
+    await call('vault:create', { password: PASSWORD });
+    const entry = core.vault.add(
+      {
+        kind: 'faxplus-pat',
+        provider: 'faxplus',
+        label: 'quit test',
+        status: 'active',
+        expiresAt: null,
+        scopes: [],
+      },
+      { pat: PAT },
+    );
+    const copied = await call<{ clearsAt: number | null }>('headers:copy', { id: entry.id });
+    expect(copied).toMatchObject({ ok: true });
+    expect(clipboard.text).toContain(PAT);
+  }
+
+  it('copy headers -> quit -> the clipboard is cleared', async () => {
+    await copyPatHeaders();
+    core.stop();
+    expect(clipboard.text).toBe('');
+    expect(clipboard.clears).toBe(1);
+  });
+
+  it('copy headers -> the user copies something else -> quit -> left alone', async () => {
+    await copyPatHeaders();
+    clipboard.userCopies('a shopping list');
+    core.stop();
+    expect(clipboard.text).toBe('a shopping list');
+    expect(clipboard.clears).toBe(0);
+  });
+
+  it('copy headers -> lock -> the clipboard is cleared', async () => {
+    await copyPatHeaders();
+    expect(await call('vault:lock')).toMatchObject({ ok: true, value: { locked: true } });
+    expect(clipboard.text).toBe('');
+  });
+
+  it('copy headers -> the user copies something else -> lock -> left alone', async () => {
+    await copyPatHeaders();
+    clipboard.userCopies('a shopping list');
+    await call('vault:lock');
+    expect(clipboard.text).toBe('a shopping list');
   });
 });
 
