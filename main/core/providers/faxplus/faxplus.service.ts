@@ -4,21 +4,15 @@
 import type {
   AccountInfo,
   EntryView,
-  EventMap,
-  EventName,
   FaxplusPatEntry,
   PendingConnect,
   Req,
 } from '../../../../preload/api';
-import type { LoopbackFactory } from '../../oauth/loopback.listener';
-import type { PendingFlows } from '../../oauth/pending-flows.store';
-import type { Browser, Clock, Scheduler } from '../../ports';
-import type { VaultApi } from '../../vault/vault.types';
 import { VaultError } from '../../vault/vault.types';
 import { ProviderError } from '../http';
-import type { FaxplusAuth, FaxplusClient } from './faxplus.client';
+import type { FaxplusAuth } from './faxplus.client';
 import { faxplusHeaderPairs } from './faxplus.client';
-import type { FaxplusFlowData, RedirectReport } from './faxplus-connect.flow';
+import type { FaxplusConnectDeps, RedirectReport } from './faxplus-connect.flow';
 import { FaxplusConnectFlow } from './faxplus-connect.flow';
 import { FaxplusSession, oauthEntry } from './faxplus-session.service';
 import {
@@ -29,20 +23,9 @@ import {
   requireSecret,
 } from './faxplus.validation';
 
-export interface FaxplusServiceDeps {
-  vault: VaultApi;
-  client: FaxplusClient;
-  flows: PendingFlows<FaxplusFlowData>;
-  browser: Browser;
-  clock: Clock;
-  scheduler: Scheduler;
-  loopback: LoopbackFactory;
-  loopbackPort: () => number;
-  emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+export interface FaxplusServiceDeps extends FaxplusConnectDeps {
   /** Called once when an OAuth entry turns 'needs-reauth'. */
   onAlert?: (entry: EntryView, message: string) => void;
-  /** Report lines (ignored callbacks, failures). They never contain a URL or a secret. */
-  log?: (line: string) => void;
 }
 
 export class FaxplusService {
