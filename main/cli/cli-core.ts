@@ -1,10 +1,11 @@
 // The CLI's composition root: the same core services as the app, over the same vault file,
 // with `conf` as the store (no Electron). Provider modules load only when a command needs
 // them, so `tokenvault headers` for a PAT or SMSFactor token never evaluates the OAuth code.
+import { providerEndpoints, type ProviderEndpoints } from '../core/app/provider-endpoints';
 import type { ConnectEvent, EntryView, ProviderId, Settings } from '../../preload/api';
 import { HeadersService } from '../core/export/headers.service';
 import type { Clock, Scheduler } from '../core/ports';
-import type { FaxplusClient, FaxplusEndpoints } from '../core/providers/faxplus/faxplus.client';
+import type { FaxplusClient } from '../core/providers/faxplus/faxplus.client';
 import type { FaxplusSession } from '../core/providers/faxplus/faxplus-session.service';
 import type { FaxplusService } from '../core/providers/faxplus/faxplus.service';
 import { HttpClient, fetchTransport } from '../core/providers/http';
@@ -24,21 +25,9 @@ export interface CliCoreOptions {
   warn: (message: string) => void;
 }
 
-export interface ProviderUrls {
-  faxplus: FaxplusEndpoints;
-  smsfactorApiUrl: string;
-}
-
-/** Provider base URLs: the real hosts unless the TOKENVAULT_*_URL variables point elsewhere. */
-export function providerUrls(env: Record<string, string | undefined>): ProviderUrls {
-  return {
-    faxplus: {
-      accountsUrl: env['TOKENVAULT_FAXPLUS_ACCOUNTS_URL'] || 'https://accounts.fax.plus',
-      apiUrl: env['TOKENVAULT_FAXPLUS_API_URL'] || 'https://restapi.fax.plus/v3',
-    },
-    smsfactorApiUrl: env['TOKENVAULT_SMSFACTOR_API_URL'] || 'https://api.smsfactor.com',
-  };
-}
+export type ProviderUrls = ProviderEndpoints;
+/** Same resolution as the app: the real hosts unless TOKENVAULT_*_URL points elsewhere. */
+export const providerUrls = providerEndpoints;
 
 /**
  * Real time. Timers keep the process alive (the connect flow waits on them); the entry point

@@ -3,7 +3,8 @@
 // array is bounded, so a hostile renderer cannot push odd shapes or huge values into main.
 // The table is typed by ChannelMap: a channel without a schema is a compile error.
 import { z } from 'zod';
-import type { Channel, Req, Settings, channels } from '../../../preload/api';
+import type { Channel, Req, channels } from '../../../preload/api';
+import { settingsFields } from '../settings/settings.schema';
 
 /** No payload. `null` is tolerated too: some transports turn undefined into null. */
 const none = z.union([z.undefined(), z.null()]).transform((): undefined => undefined);
@@ -34,30 +35,6 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 const redirectMode = z.enum(['scheme', 'loopback']);
 const wireFormat = z.enum(['json', 'xml']);
 const headerFormat = z.enum(['http', 'curl', 'json', 'env', 'fetch', 'python']);
-
-const settingsFields: { [K in keyof Settings]-?: z.ZodType<Settings[K]> } = {
-  idleLockMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
-  clipboardClearSeconds: z.number().int().min(0).max(3600),
-  defaultHeaderFormat: headerFormat,
-  reminderLeadMinutes: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(1)
-        .max(90 * 24 * 60),
-    )
-    .max(10),
-  closeToTray: z.boolean(),
-  lockOnSuspend: z.boolean(),
-  theme: z.enum(['system', 'light', 'dark']),
-  language: z.enum(['system', 'en', 'it', 'zh-CN']),
-  loopbackPort: z.number().int().min(1024).max(65535),
-};
 
 export type ChannelSchemas = { [C in Channel]: z.ZodType<Req<C>, unknown> };
 

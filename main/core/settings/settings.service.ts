@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Settings } from '../../../preload/api';
 import type { DocumentStore } from '../ports';
+import { settingsFields } from './settings.schema';
 import { VaultError } from '../vault/vault.types';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -17,30 +18,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   loopbackPort: 43117,
 });
 
-const fields = {
-  idleLockMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
-  clipboardClearSeconds: z.number().int().min(0).max(3600),
-  defaultHeaderFormat: z.enum(['http', 'curl', 'json', 'env', 'fetch', 'python']),
-  reminderLeadMinutes: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(1)
-        .max(90 * 24 * 60),
-    )
-    .max(10)
-    .refine((list) => new Set(list).size === list.length, 'lead times must differ'),
-  closeToTray: z.boolean(),
-  lockOnSuspend: z.boolean(),
-  theme: z.enum(['system', 'light', 'dark']),
-  language: z.enum(['system', 'en', 'it', 'zh-CN']),
-  loopbackPort: z.number().int().min(1024).max(65535),
-} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+const fields = settingsFields;
 
 const patchSchema = z.strictObject(fields).partial();
 
