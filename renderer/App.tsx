@@ -4,6 +4,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { AppFrame, type View } from './features/tokens/app-frame';
 import { CreateVaultScreen } from './features/unlock/create-vault.screen';
 import { UnlockScreen } from './features/unlock/unlock.screen';
+import { errorText } from './i18n/api-errors';
 import { t } from './i18n/i18n';
 import { useLanguage } from './i18n/use-language';
 import { ToastProvider } from './ui/toast';
@@ -36,7 +37,7 @@ export function App() {
     screen = (
       <main className="gate">
         <p className="gate__loading" role={status.error ? 'alert' : 'status'}>
-          {status.error ? status.error.message : t('app.loading')}
+          {status.error ? errorText(status.error) : t('app.loading')}
         </p>
       </main>
     );

@@ -1,5 +1,6 @@
 // English, the reference catalog: every user-facing string of the renderer. Other languages
 // copy these keys (type Catalog in i18n.ts); `{name}` marks a value filled in at run time.
+import { enErrors } from './en-errors';
 import { enFaxplus } from './en-faxplus';
 import { enReminders } from './en-reminders';
 import { enSettings } from './en-settings';
@@ -7,6 +8,7 @@ import { enSmsfactor } from './en-smsfactor';
 import { enTokens } from './en-tokens';
 
 export const en = {
+  ...enErrors,
   ...enFaxplus,
   ...enReminders,
   ...enSettings,

@@ -1,6 +1,7 @@
 // Italian catalog: every key of en.ts (typed Catalog, so a missing key is a type error).
 // Formal-neutral software tone; product names, header names and APIK stay as they are.
 import type { Catalog } from './i18n';
+import { itErrors } from './it-errors';
 import { itFaxplus } from './it-faxplus';
 import { itReminders } from './it-reminders';
 import { itSettings } from './it-settings';
@@ -8,6 +9,7 @@ import { itSmsfactor } from './it-smsfactor';
 import { itTokens } from './it-tokens';
 
 export const it: Catalog = {
+  ...itErrors,
   ...itFaxplus,
   ...itReminders,
   ...itSettings,

@@ -1,6 +1,7 @@
 // Simplified Chinese catalog: every key of en.ts (typed Catalog, so a missing key is a type
 // error). Standard mainland UI terms; product names, header names and APIK stay as they are.
 import type { Catalog } from './i18n';
+import { zhCnErrors } from './zh-cn-errors';
 import { zhCnFaxplus } from './zh-cn-faxplus';
 import { zhCnReminders } from './zh-cn-reminders';
 import { zhCnSettings } from './zh-cn-settings';
@@ -8,6 +9,7 @@ import { zhCnSmsfactor } from './zh-cn-smsfactor';
 import { zhCnTokens } from './zh-cn-tokens';
 
 export const zhCN: Catalog = {
+  ...zhCnErrors,
   ...zhCnFaxplus,
   ...zhCnReminders,
   ...zhCnSettings,

@@ -3,8 +3,10 @@
 // is disabled with main's reason where no real keychain exists.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { BackupConflictRule, KeychainStatus } from '../../../preload/api';
+import { describeKeychainReason, errorText } from '../../i18n/api-errors';
 import { formatNumber, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Described } from '../../ui/described';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
@@ -36,7 +38,7 @@ function KeychainToggle() {
   const load = useCallback(async () => {
     const result = await settle(() => api.getKeychainStatus());
     if (result.ok) setStatus(result.value);
-    else setFeedback({ kind: 'error', text: result.error.message });
+    else setFeedback({ kind: 'error', text: errorText(result.error) });
   }, [api]);
   useEffect(() => {
     let live = true;
@@ -55,7 +57,7 @@ function KeychainToggle() {
       on ? api.enableKeychainUnlock() : api.disableKeychainUnlock(),
     );
     setBusy(false);
-    if (!result.ok) setFeedback({ kind: 'error', text: result.error.message });
+    if (!result.ok) setFeedback({ kind: 'error', text: errorText(result.error) });
     await load();
   };
 
@@ -72,7 +74,11 @@ function KeychainToggle() {
         <span>{t('keychain.toggle')}</span>
       </label>
       <p className="field__hint">
-        {status && !status.available ? status.reason : t('keychain.hint')}
+        {status && !status.available ? (
+          <Described description={describeKeychainReason(status.reason ?? '')} />
+        ) : (
+          t('keychain.hint')
+        )}
       </p>
       {feedback ? <Message feedback={feedback} /> : null}
     </fieldset>
@@ -107,7 +113,7 @@ function ExportForm() {
         }),
       });
     } else if (result.error.code !== 'cancelled') {
-      setFeedback({ kind: 'error', text: result.error.message });
+      setFeedback({ kind: 'error', text: errorText(result.error) });
     }
   };
 
@@ -159,7 +165,7 @@ function ImportForm() {
       setPassphrase('');
       setFeedback({ kind: 'ok', text: importSummaryText(result.value) });
     } else if (result.error.code !== 'cancelled') {
-      setFeedback({ kind: 'error', text: result.error.message });
+      setFeedback({ kind: 'error', text: errorText(result.error) });
     }
   };
 

@@ -3,6 +3,7 @@
 // onUnlocked={onUnlocked} /> next to the password form.
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { settle, useApi } from '../../vault-client';
@@ -30,7 +31,7 @@ export function KeychainUnlockButton({ onUnlocked }: { onUnlocked: (s: VaultStat
     const result = await settle(() => api.unlockWithKeychain());
     setBusy(false);
     if (result.ok) onUnlocked(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   };
   return (
     <div className="unlock__keychain">

@@ -3,7 +3,9 @@
 // countdown to the flow's 10-minute expiry), then the outcome.
 import { useEffect, useState } from 'react';
 import type { AccountInfo, ConnectEvent, PendingConnect } from '../../../preload/api';
+import { describeProblem, errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
+import { Described } from '../../ui/described';
 import { formatCountdown } from './faxplus-form';
 
 export function ConnectWaiting({ pending }: { pending: PendingConnect }) {
@@ -65,7 +67,9 @@ export function ConnectOutcome({ event, reauth }: { event: ConnectEvent; reauth:
           </p>
           <AccountDetails account={event.entry?.account} />
           {event.entry?.lastError ? (
-            <p className="fp-outcome__problem">{event.entry.lastError}</p>
+            <p className="fp-outcome__problem">
+              <Described description={describeProblem(event.entry.status, event.entry.lastError)} />
+            </p>
           ) : null}
         </div>
       );
@@ -73,7 +77,7 @@ export function ConnectOutcome({ event, reauth }: { event: ConnectEvent; reauth:
       return (
         <div className="fp-outcome fp-outcome--error" role="alert">
           <p className="fp-outcome__title">{t('faxplus.result.failed')}</p>
-          <p>{event.error?.message}</p>
+          <p>{event.error ? errorText(event.error) : null}</p>
         </div>
       );
     case 'expired':

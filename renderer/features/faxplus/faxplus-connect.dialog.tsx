@@ -3,6 +3,7 @@
 // browser and receives the redirect; this dialog only follows main's 'event:connect'.
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, RedirectMode } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -41,7 +42,7 @@ export function FaxplusConnectDialog({ onClose, onDone }: AddDialogProps) {
   const mainField = mainError ? errorField(mainError, FIELDS) : undefined;
 
   const fieldError = (field: ConnectField): string | undefined => {
-    if (mainError && mainField === field) return mainError.message;
+    if (mainError && mainField === field) return errorText(mainError);
     const key = errors[field];
     return key ? t(key) : undefined;
   };
@@ -181,7 +182,7 @@ export function FaxplusConnectDialog({ onClose, onDone }: AddDialogProps) {
         ) : null}
         {mainError && !mainField ? (
           <p className="fp-form__error" role="alert">
-            {mainError.message}
+            {errorText(mainError)}
           </p>
         ) : null}
       </form>

@@ -3,6 +3,7 @@
 // shown (issue 3 item 5): the field holding the token is cleared as soon as main has it.
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, EntryView } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -42,7 +43,7 @@ export function FaxplusPatDialog({ onClose, onDone }: AddDialogProps) {
   const rejected = mainError !== undefined && isRejectedCredential(mainError);
 
   const fieldError = (field: PatField): string | undefined => {
-    if (mainError && mainField === field) return mainError.message;
+    if (mainError && mainField === field) return errorText(mainError);
     if (rejected && field === 'pat') return t('faxplus.error.patRejected');
     const key = errors[field];
     return key ? t(key) : undefined;
@@ -179,7 +180,7 @@ export function FaxplusPatDialog({ onClose, onDone }: AddDialogProps) {
           // Beside a rejected token the field already says what to do; main's sentence
           // (which step failed, the HTTP status) is the detail for whoever digs further.
           <p className={rejected ? 'fp-form__detail' : 'fp-form__error'} role="alert">
-            {mainError.message}
+            {errorText(mainError)}
           </p>
         ) : null}
       </form>

@@ -2,6 +2,7 @@
 // already holds (the renderer never sees the secret), and on success updates the same entry.
 import { useEffect, useRef, useState } from 'react';
 import type { FaxplusOAuthEntry } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -25,7 +26,7 @@ export function FaxplusReauthDialog({ entry, onClose }: ReauthDialogProps) {
   const start = () => {
     setStartError(undefined);
     void begin(() => api.reauthorizeFaxplus({ id: entry.id })).then((error) =>
-      setStartError(error?.message),
+      setStartError(error ? errorText(error) : undefined),
     );
   };
 

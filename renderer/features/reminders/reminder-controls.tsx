@@ -3,6 +3,7 @@
 // so they also work while the vault is locked elsewhere (tray, notifications).
 import { useId, useState } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { useToast } from '../../ui/toast';
@@ -28,7 +29,7 @@ export function ReminderControls({ entry, now }: { entry: EntryView; now: number
     const result = await settle(() => api.setReminders({ id: entry.id, ...patch }));
     setBusy(false);
     if (result.ok) toast.show(t('reminders.entry.saved', { label: entry.label }), 'success');
-    else toast.show(result.error.message, 'error');
+    else toast.show(errorText(result.error), 'error');
     return result.ok;
   };
 

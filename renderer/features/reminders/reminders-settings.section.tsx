@@ -3,6 +3,7 @@
 // (sorted, validated) is what the chips then show.
 import { useId, useState } from 'react';
 import type { Settings } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
@@ -32,7 +33,7 @@ export function RemindersSettingsSection({ saved, update }: RemindersSettingsPro
       return true;
     }
     setStatus('idle');
-    setProblem(result.error.message);
+    setProblem(errorText(result.error));
     return false;
   };
 

@@ -3,6 +3,7 @@
 // a new language re-renders the whole app (App.tsx keys its tree on it).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
@@ -31,7 +32,7 @@ export function SettingsScreen() {
   if (!saved) {
     return (
       <p className="settings__loading" role="status">
-        {settings.error?.message ?? t('settings.loading')}
+        {settings.error ? errorText(settings.error) : t('settings.loading')}
       </p>
     );
   }
@@ -88,9 +89,9 @@ function SettingsForm({
     if (field === 'idleLockMinutes' || field === 'clipboardClearSeconds') {
       setErrors((current) => ({ ...current, [field]: undefined }));
       setServerError(undefined);
-      setFieldMessages((current) => ({ ...current, [field]: result.error.message }));
+      setFieldMessages((current) => ({ ...current, [field]: errorText(result.error) }));
     } else {
-      setServerError(result.error.message);
+      setServerError(errorText(result.error));
     }
   };
 

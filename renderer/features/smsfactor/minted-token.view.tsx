@@ -4,8 +4,10 @@
 // and if even that fails the text stays selected for Ctrl+C.
 import { useRef, useState } from 'react';
 import type { MintedToken } from '../../../preload/api';
+import { describeUnsavedReason } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Described } from '../../ui/described';
 import { relativeTime } from '../tokens/entry-format';
 
 async function copyToken(text: string, field: HTMLInputElement | null): Promise<boolean> {
@@ -47,7 +49,9 @@ export function MintedTokenView({ minted, now }: { minted: MintedToken; now: num
       {unsavedReason ? (
         <div className="notice notice--danger" role="alert">
           <strong className="notice__title">{t('smsfactor.shown.unsavedTitle')}</strong>
-          <span className="notice__body">{unsavedReason}</span>
+          <span className="notice__body">
+            <Described description={describeUnsavedReason(unsavedReason)} />
+          </span>
         </div>
       ) : (
         <p className="sf-minted__saved" role="status">

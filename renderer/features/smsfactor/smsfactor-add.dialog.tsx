@@ -3,6 +3,7 @@
 // field is cleared as soon as main has it; the page keeps only the masked preview.
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, EntryView, WireFormat } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -27,9 +28,9 @@ export function SmsfactorAddDialog({ title, onClose, onDone }: AddDialogProps) {
 
   const place = mainError ? placeMainError(mainError, []) : undefined;
   const fieldError = (field: string): string | undefined => {
-    if (mainError && place?.kind === 'field' && place.field === field) return mainError.message;
+    if (mainError && place?.kind === 'field' && place.field === field) return errorText(mainError);
     // A refused token is the token field's problem, whatever the wording from SMSFactor.
-    if (mainError?.code === 'auth-error' && field === 'token') return mainError.message;
+    if (mainError?.code === 'auth-error' && field === 'token') return errorText(mainError);
     return errors[field];
   };
   const formError =

@@ -1,6 +1,7 @@
 // Small pieces the SMSFactor dialogs and the detail share: progress line, form-level error,
 // the account an add or verify found.
 import type { AccountInfo, ApiError } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 
 export function Progress({ text }: { text: string }) {
@@ -17,7 +18,7 @@ export function FormError({ error }: { error: ApiError | undefined }) {
   if (!error) return null;
   return (
     <p className="sf-form__error" role="alert">
-      {error.message}
+      {errorText(error)}
     </p>
   );
 }

@@ -4,6 +4,7 @@
 // the dialog turns into the one-time display of the new token.
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, MintedToken, SmsfactorTokenEntry } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -76,9 +77,11 @@ export function SmsfactorMintDialog({ parent, onClose }: SmsfactorMintDialogProp
     }
     const place = placeMainError(result.error, check.sentRows);
     if (place.kind === 'ip') {
-      setIpErrors(form.ipRows.map((_, i) => (i === place.row ? result.error.message : undefined)));
+      setIpErrors(
+        form.ipRows.map((_, i) => (i === place.row ? errorText(result.error) : undefined)),
+      );
     } else if (place.kind === 'field') {
-      setErrors({ ...check.errors, [place.field]: result.error.message });
+      setErrors({ ...check.errors, [place.field]: errorText(result.error) });
     } else {
       setFormError(result.error);
     }

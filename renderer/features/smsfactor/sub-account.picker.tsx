@@ -2,6 +2,7 @@
 // the parent token) or typed as digits when the list is empty, fails, or lacks the one wanted.
 import { useEffect, useState } from 'react';
 import type { ApiError, SubAccount } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
@@ -59,7 +60,7 @@ export function SubAccountPicker({
       {loading ? <Progress text={t('smsfactor.sub.loading')} /> : null}
       {loadError ? (
         <p className="field__hint" role="status">
-          {t('smsfactor.sub.failed', { message: loadError.message })}
+          {t('smsfactor.sub.failed', { message: errorText(loadError) })}
         </p>
       ) : null}
       {subs !== undefined && subs.length === 0 ? (

@@ -2,6 +2,7 @@
 // Shortcuts: Ctrl/Cmd+L locks, Ctrl/Cmd+F jumps to search.
 import { useEffect, useRef, useState } from 'react';
 import type { VaultStatus } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { useToast } from '../../ui/toast';
@@ -39,7 +40,7 @@ export function AppFrame({ onStatus, view, setView }: AppFrameProps) {
   const lock = async () => {
     const result = await settle(() => api.lock());
     if (result.ok) onStatus(result.value);
-    else toast.show(result.error.message, 'error');
+    else toast.show(errorText(result.error), 'error');
   };
   const lockRef = useRef(lock);
   useEffect(() => {

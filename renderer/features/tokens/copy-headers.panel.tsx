@@ -2,6 +2,7 @@
 // on Copy, writes the real headers to the clipboard (the renderer never sees the secret).
 import { useEffect, useId, useState } from 'react';
 import type { EntryView, HeaderFormat } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { Button } from '../../ui/button';
@@ -44,7 +45,7 @@ export function CopyHeadersPanel({ entry, onCopied }: { entry: EntryView; onCopi
       setPreview(
         result.ok
           ? { key, text: result.value.text }
-          : { key, text: '', error: result.error.message },
+          : { key, text: '', error: errorText(result.error) },
       );
     });
     return () => {

@@ -2,6 +2,7 @@
 // the dialog offers to revoke first, so a deleted token does not live on at the provider.
 import { useState } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
@@ -41,12 +42,12 @@ export function DeleteEntryDialog({
       const revoked = await settle(() => api.revokeSmsfactorToken({ id: entry.id }));
       if (!revoked.ok) {
         setBusy(false);
-        return setError(revoked.error.message);
+        return setError(errorText(revoked.error));
       }
     }
     const deleted = await settle(() => api.deleteEntry({ id: entry.id }));
     setBusy(false);
-    if (!deleted.ok) return setError(deleted.error.message);
+    if (!deleted.ok) return setError(errorText(deleted.error));
     toast.show(
       t(revocable && revoke ? 'delete.revokedDone' : 'delete.done', { label: entry.label }),
       'success',

@@ -2,6 +2,7 @@
 // non-secret details only (security.md), so they are shown as they are.
 import { useEffect, useId, useState } from 'react';
 import type { AuditRecord } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { settle, useApi } from '../../vault-client';
@@ -46,7 +47,7 @@ export function EntryAuditList({ id, version, now }: { id: string; version: stri
       setState(
         result.ok
           ? { for: requestKey, records: newestFirst(result.value), fetchedAt: Date.now() }
-          : { for: requestKey, error: result.error.message },
+          : { for: requestKey, error: errorText(result.error) },
       );
     });
     return () => {

@@ -3,9 +3,11 @@
 // entryDetails slot. Esc (outside a dialog) closes it.
 import { useState } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { describeProblem, errorText } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { Button } from '../../ui/button';
+import { Described } from '../../ui/described';
 import { useToast } from '../../ui/toast';
 import { settle, useApi } from '../../vault-client';
 import { CopyHeadersPanel } from './copy-headers.panel';
@@ -89,7 +91,7 @@ export function EntryDetailView({
     const result = await settle(() => api.verifyEntry({ id: entry.id }));
     setVerifying(false);
     if (result.ok) toast.show(t('detail.verifyDone', { label: entry.label, provider }), 'success');
-    else toast.show(result.error.message, 'error');
+    else toast.show(errorText(result.error), 'error');
   };
 
   return (
@@ -183,7 +185,9 @@ export function EntryDetailView({
           {entry.lastError ? (
             <>
               <dt>{t('detail.problem')}</dt>
-              <dd className="detail__error">{entry.lastError}</dd>
+              <dd className="detail__error">
+                <Described description={describeProblem(entry.status, entry.lastError)} />
+              </dd>
             </>
           ) : null}
         </dl>

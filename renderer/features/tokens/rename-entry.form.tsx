@@ -1,6 +1,7 @@
 // Inline rename: the label field replaces the title until saved or cancelled (Esc).
 import { useState, type FormEvent } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
@@ -21,7 +22,7 @@ export function RenameEntryForm({ entry, onDone }: { entry: EntryView; onDone: (
     setBusy(true);
     const result = await settle(() => api.renameEntry({ id: entry.id, label: next }));
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorText(result.error));
     toast.show(t('detail.renamed', { label: result.value.label }), 'success');
     onDone();
   };

@@ -4,6 +4,7 @@
 // `<img onerror=…>` shows literally (security.md 33).
 import { memo } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { describeProblem } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import {
   describeExpiry,
@@ -43,6 +44,10 @@ export const TokenRow = memo(function TokenRow({
   const when = expiry.at !== undefined ? relativeTime(expiry.at, now) : '';
   const exact = expiry.at !== undefined ? formatDateTime(expiry.at) : undefined;
   const account = entry.account?.email ?? entry.account?.name ?? entry.account?.id;
+  // Main's sentence is English; other languages show one drawn from the status, main's words
+  // on hover and in the detail pane. The row is one line, so the hover also shows what the
+  // ellipsis cut.
+  const problem = entry.lastError ? describeProblem(entry.status, entry.lastError) : undefined;
   const labelId = id ? `${id}-label` : undefined;
   return (
     <div
@@ -67,7 +72,11 @@ export const TokenRow = memo(function TokenRow({
           <span className="row__kind">{t(kindNameKey[entry.kind])}</span>
           {account ? <span className="row__account">{account}</span> : null}
           {entry.preview ? <code className="row__preview">{entry.preview}</code> : null}
-          {entry.lastError ? <span className="row__problem">{entry.lastError}</span> : null}
+          {problem ? (
+            <span className="row__problem" title={problem.detail ?? problem.title}>
+              {problem.title}
+            </span>
+          ) : null}
         </span>
       </div>
       <ExpiryBadge entry={entry} now={now} besideStatus />

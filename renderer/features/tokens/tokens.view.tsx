@@ -2,6 +2,7 @@
 // the selected entry, the empty states and the add dialogs from the registry.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { EntryView } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { formatNumber, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { useToast } from '../../ui/toast';
@@ -133,7 +134,7 @@ export function TokensView({ query, now, focus, onClearQuery }: TokensViewProps)
 
         {entries.error ? (
           <p className="tokens__error" role="alert">
-            {entries.error.message}
+            {errorText(entries.error)}
           </p>
         ) : null}
 

@@ -3,6 +3,7 @@
 // say so in a toast.
 import { useCallback } from 'react';
 import type { EntryView, HeaderFormat } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { useToast } from '../../ui/toast';
 import { settle, useApi } from '../../vault-client';
@@ -21,7 +22,7 @@ export function useCopyHeaders(): (entry: EntryView, format?: HeaderFormat) => P
         api.copyHeaders(format ? { id: entry.id, format } : { id: entry.id }),
       );
       if (!result.ok) {
-        toast.show(result.error.message, 'error');
+        toast.show(errorText(result.error), 'error');
         return false;
       }
       const { clearsAt } = result.value;

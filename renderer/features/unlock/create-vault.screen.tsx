@@ -2,6 +2,7 @@
 // checked as the user types; the button stays disabled until every check passes.
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../preload/api';
+import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
@@ -37,7 +38,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (status: VaultStat
       setConfirm('');
       onCreated(created.value);
     } else {
-      setError(created.error.message);
+      setError(errorText(created.error));
     }
   };
 

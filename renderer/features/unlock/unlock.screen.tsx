@@ -2,8 +2,10 @@
 // which keeps focus (text selected) so the user can simply type again.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../preload/api';
+import { describeRecoveryNotice, errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Described } from '../../ui/described';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
 import { KeychainUnlockButton } from '../backup/keychain-unlock.button';
@@ -41,8 +43,9 @@ export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) 
       onUnlocked(result.value);
       return;
     }
+    // The unlock screen keeps its own sentence, which asks to type again.
     setError(
-      result.error.code === 'wrong-password' ? t('unlock.wrongPassword') : result.error.message,
+      result.error.code === 'wrong-password' ? t('unlock.wrongPassword') : errorText(result.error),
     );
     setAttempt((n) => n + 1);
   };
@@ -57,7 +60,9 @@ export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) 
         {recoveryNotice ? (
           <div className="notice notice--warning" role="alert">
             <strong className="notice__title">{t('unlock.recoveryTitle')}</strong>
-            <p className="notice__body">{recoveryNotice}</p>
+            <p className="notice__body">
+              <Described description={describeRecoveryNotice(recoveryNotice)} />
+            </p>
           </div>
         ) : null}
         <TextField

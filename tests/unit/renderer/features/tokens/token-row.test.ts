@@ -2,9 +2,10 @@
 // label comes out as text (security.md 33).
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { EntryView } from '../../../../../preload/api';
 import { TokenRow } from '../../../../../renderer/features/tokens/token-row';
+import { setLanguage } from '../../../../../renderer/i18n/i18n';
 import { now, oauthEntry, patEntry, smsEntry } from './sample-entries';
 
 function text(html: string): string {
@@ -17,6 +18,8 @@ function text(html: string): string {
 const render = (entry: EntryView) => renderToStaticMarkup(createElement(TokenRow, { entry, now }));
 
 describe('TokenRow', () => {
+  afterEach(() => setLanguage('en'));
+
   it.each<[EntryView, string[]]>([
     [
       oauthEntry,
@@ -38,6 +41,15 @@ describe('TokenRow', () => {
   ])('%# shows what the user needs', (entry, expected) => {
     const shown = text(render(entry));
     for (const piece of expected) expect(shown).toContain(piece);
+  });
+
+  it('in Chinese says what the problem means, main’s English sentence on hover only', () => {
+    setLanguage('zh-CN');
+    const refused = 'Fax.Plus refused the refresh token; connect the app again.';
+    const html = render({ ...oauthEntry, status: 'needs-reauth', lastError: refused });
+    expect(text(html)).toContain('请重新授权以继续使用此令牌。');
+    expect(text(html)).not.toContain(refused);
+    expect(html).toContain(`title="${refused}"`);
   });
 
   it('renders a label holding HTML as text, never as markup', () => {
