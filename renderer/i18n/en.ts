@@ -99,6 +99,8 @@ export const en = {
   'settings.clipboard.label': 'Clear copied headers after (seconds)',
   'settings.clipboard.hint':
     'From {min} to {max}. 0 leaves them on the clipboard. Only cleared if the clipboard still holds them.',
+  'settings.defaultFormat.label': 'Default header format',
+  'settings.defaultFormat.hint': 'Used by Enter and Ctrl/Cmd+C in the token list and by the tray.',
   'settings.theme.label': 'Theme',
   'settings.theme.system': 'Follow the system',
   'settings.theme.light': 'Light',

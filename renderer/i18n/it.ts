@@ -101,6 +101,9 @@ export const it: Catalog = {
   'settings.clipboard.label': 'Cancella le intestazioni copiate dopo (secondi)',
   'settings.clipboard.hint':
     'Da {min} a {max}. Con 0 restano negli appunti. Vengono cancellate solo se gli appunti le contengono ancora.',
+  'settings.defaultFormat.label': 'Formato predefinito delle intestazioni',
+  'settings.defaultFormat.hint':
+    "Usato da Invio e Ctrl/Cmd+C nell'elenco dei token e dall'icona di sistema.",
   'settings.theme.label': 'Tema',
   'settings.theme.system': 'Segui il sistema',
   'settings.theme.light': 'Chiaro',

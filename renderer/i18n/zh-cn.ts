@@ -96,6 +96,8 @@ export const zhCN: Catalog = {
   'settings.clipboard.label': '多久后清除已复制的请求头（秒）',
   'settings.clipboard.hint':
     '范围 {min} 到 {max}。设为 0 时保留在剪贴板中。仅当剪贴板中仍是这些内容时才会清除。',
+  'settings.defaultFormat.label': '默认请求头格式',
+  'settings.defaultFormat.hint': '令牌列表中的 Enter 和 Ctrl/Cmd+C 以及托盘菜单使用此格式。',
   'settings.theme.label': '主题',
   'settings.theme.system': '跟随系统',
   'settings.theme.light': '浅色',

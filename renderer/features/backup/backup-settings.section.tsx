@@ -64,9 +64,10 @@ function KeychainToggle() {
   return (
     <fieldset className="settings__group" aria-busy={busy}>
       <legend className="settings__legend">{t('keychain.title')}</legend>
-      <label className="field field--checkbox">
+      <label className="switch">
         <input
           type="checkbox"
+          role="switch"
           checked={status?.enabled ?? false}
           disabled={!status || busy || (!status.available && !status.enabled)}
           onChange={(e) => void toggle(e.target.checked)}

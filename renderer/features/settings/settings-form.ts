@@ -15,6 +15,7 @@ export const settingLimits: Record<NumericSettingKey, { min: number; max: number
 };
 
 export type SettingsFormValues = Record<NumericSettingKey, string> & {
+  defaultHeaderFormat: Settings['defaultHeaderFormat'];
   theme: Settings['theme'];
   language: Settings['language'];
 };
@@ -47,6 +48,7 @@ export function toFormValues(settings: Settings): SettingsFormValues {
   return {
     idleLockMinutes: String(settings.idleLockMinutes),
     clipboardClearSeconds: String(settings.clipboardClearSeconds),
+    defaultHeaderFormat: settings.defaultHeaderFormat,
     theme: settings.theme,
     language: settings.language,
   };
@@ -64,7 +66,7 @@ export function checkWholeNumber(text: string, key: NumericSettingKey): FieldPro
 
 export function validateSettingsForm(values: SettingsFormValues): {
   errors: SettingsFormErrors;
-  patch?: Pick<Settings, NumericSettingKey | 'theme' | 'language'>;
+  patch?: Pick<Settings, NumericSettingKey | 'defaultHeaderFormat' | 'theme' | 'language'>;
 } {
   const errors: SettingsFormErrors = {};
   for (const key of Object.keys(settingLimits) as NumericSettingKey[]) {
@@ -77,6 +79,7 @@ export function validateSettingsForm(values: SettingsFormValues): {
     patch: {
       idleLockMinutes: Number(values.idleLockMinutes.trim()),
       clipboardClearSeconds: Number(values.clipboardClearSeconds.trim()),
+      defaultHeaderFormat: values.defaultHeaderFormat,
       theme: values.theme,
       language: values.language,
     },

@@ -11,6 +11,7 @@ import { TextField } from '../../ui/text-field';
 import { useSettings } from '../../vault-client';
 import { RemindersSettingsSection } from '../reminders/reminders-settings.section';
 import { BackupSettingsSection } from '../backup/backup-settings.section';
+import { formatNameKey, headerFormats } from '../tokens/copy-headers.panel';
 import {
   checkWholeNumber,
   isDirty,
@@ -137,6 +138,16 @@ function SettingsForm({
             t('settings.clipboard.label'),
             t('settings.clipboard.hint', settingLimits.clipboardClearSeconds),
           )}
+          <SelectField
+            label={t('settings.defaultFormat.label')}
+            value={values.defaultHeaderFormat}
+            onChange={(e) => {
+              const chosen = headerFormats.find((f) => f === e.target.value);
+              if (chosen) change('defaultHeaderFormat', chosen);
+            }}
+            options={headerFormats.map((value) => ({ value, label: t(formatNameKey[value]) }))}
+            hint={t('settings.defaultFormat.hint')}
+          />
         </fieldset>
         {/* Saved on each change, apart from the Save button. */}
         <RemindersSettingsSection saved={saved} update={update} />

@@ -37,10 +37,21 @@ describe('settings form', () => {
   });
 
   it('produces a numeric patch only when every field is valid', () => {
-    const values = { ...toFormValues(saved), idleLockMinutes: ' 5', theme: 'dark' as const };
+    const values = {
+      ...toFormValues(saved),
+      idleLockMinutes: ' 5',
+      theme: 'dark' as const,
+      defaultHeaderFormat: 'curl' as const,
+    };
     expect(validateSettingsForm(values)).toEqual({
       errors: {},
-      patch: { idleLockMinutes: 5, clipboardClearSeconds: 30, theme: 'dark', language: 'system' },
+      patch: {
+        idleLockMinutes: 5,
+        clipboardClearSeconds: 30,
+        defaultHeaderFormat: 'curl',
+        theme: 'dark',
+        language: 'system',
+      },
     });
     const bad = validateSettingsForm({ ...values, clipboardClearSeconds: 'x' });
     expect(bad.patch).toBeUndefined();
@@ -52,5 +63,6 @@ describe('settings form', () => {
     expect(isDirty({ ...toFormValues(saved), clipboardClearSeconds: '45' }, saved)).toBe(true);
     expect(isDirty({ ...toFormValues(saved), theme: 'light' }, saved)).toBe(true);
     expect(isDirty({ ...toFormValues(saved), language: 'zh-CN' }, saved)).toBe(true);
+    expect(isDirty({ ...toFormValues(saved), defaultHeaderFormat: 'env' }, saved)).toBe(true);
   });
 });
