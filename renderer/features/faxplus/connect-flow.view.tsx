@@ -1,12 +1,18 @@
-// The body and buttons of a running or finished OAuth flow, shared by the connect dialog and
-// the re-authorize dialog of the entry detail.
+// The dialog of a running or finished OAuth flow (body and buttons), shared by the connect
+// dialog and the re-authorize dialog of the entry detail.
 import type { EntryView } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Dialog } from '../../ui/dialog';
 import { ConnectOutcome, ConnectWaiting } from './connect-progress';
 import type { FlowState } from './use-connect-flow';
 
 type ActiveState = Extract<FlowState, { phase: 'waiting' | 'finished' }>;
+
+/** The flow has left the form: main is waiting for the browser, or has the outcome. */
+export function isActive(state: FlowState): state is ActiveState {
+  return state.phase === 'waiting' || state.phase === 'finished';
+}
 
 export function FlowView({ state, reauth }: { state: ActiveState; reauth: boolean }) {
   return state.phase === 'waiting' ? (
@@ -47,5 +53,18 @@ export function FlowFooter({ state, onCancel, onRetry, onClose, onDone }: FlowFo
         {t('faxplus.result.tryAgain')}
       </Button>
     </>
+  );
+}
+
+export interface FlowDialogProps extends FlowFooterProps {
+  title: string;
+  reauth: boolean;
+}
+
+export function FlowDialog({ title, reauth, ...footer }: FlowDialogProps) {
+  return (
+    <Dialog title={title} onClose={footer.onClose} footer={<FlowFooter {...footer} />}>
+      <FlowView state={footer.state} reauth={reauth} />
+    </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import type { AccountInfo, ConnectEvent, PendingConnect } from '../../../preload
 import { describeProblem, errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Described } from '../../ui/described';
+import { Progress } from '../../ui/progress';
 import { formatCountdown } from './faxplus-form';
 
 export function ConnectWaiting({ pending }: { pending: PendingConnect }) {
@@ -16,10 +17,9 @@ export function ConnectWaiting({ pending }: { pending: PendingConnect }) {
   }, []);
   return (
     <div className="fp-wait">
-      <div className="progress" role="status">
-        <span className="progress__bar" aria-hidden="true" />
+      <Progress>
         <strong className="fp-wait__title">{t('faxplus.wait.title')}</strong>
-      </div>
+      </Progress>
       <p>{t('faxplus.wait.body')}</p>
       <p className="fp-wait__label" id="fp-authorize-url-label">
         {t('faxplus.wait.url')}

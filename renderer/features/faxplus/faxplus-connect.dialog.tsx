@@ -5,13 +5,13 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, RedirectMode } from '../../../preload/api';
 import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
-import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormFooter } from '../../ui/form-footer';
 import { TextField } from '../../ui/text-field';
 import { useApi } from '../../vault-client';
 import type { AddDialogProps } from '../add-actions';
 import { CheckField } from './check-field';
-import { FlowFooter, FlowView } from './connect-flow.view';
+import { FlowDialog, isActive } from './connect-flow.view';
 import {
   checkConnect,
   clientIdError,
@@ -68,23 +68,17 @@ export function FaxplusConnectDialog({ onClose, onDone }: AddDialogProps) {
 
   const title = t('faxplus.connect.title');
   const { state } = flow;
-  if (state.phase === 'waiting' || state.phase === 'finished') {
+  if (isActive(state)) {
     return (
-      <Dialog
+      <FlowDialog
         title={title}
+        reauth={false}
+        state={state}
+        onCancel={flow.cancel}
+        onRetry={flow.reset}
         onClose={onClose}
-        footer={
-          <FlowFooter
-            state={state}
-            onCancel={flow.cancel}
-            onRetry={flow.reset}
-            onClose={onClose}
-            onDone={onDone}
-          />
-        }
-      >
-        <FlowView state={state} reauth={false} />
-      </Dialog>
+        onDone={onDone}
+      />
     );
   }
 
@@ -93,12 +87,13 @@ export function FaxplusConnectDialog({ onClose, onDone }: AddDialogProps) {
       title={title}
       onClose={onClose}
       footer={
-        <>
-          <Button onClick={onClose}>{t('faxplus.wait.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={state.phase === 'starting'}>
-            {t('faxplus.connect.submit')}
-          </Button>
-        </>
+        <FormFooter
+          formId={formId}
+          busy={state.phase === 'starting'}
+          cancelLabel={t('faxplus.wait.cancel')}
+          submitLabel={t('faxplus.connect.submit')}
+          onCancel={onClose}
+        />
       }
     >
       <form id={formId} className="fp-form" noValidate onSubmit={(e) => void submit(e)}>

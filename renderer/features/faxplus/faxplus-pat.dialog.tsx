@@ -7,6 +7,8 @@ import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormFooter } from '../../ui/form-footer';
+import { Progress } from '../../ui/progress';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
 import type { AddDialogProps } from '../add-actions';
@@ -103,12 +105,13 @@ export function FaxplusPatDialog({ onClose, onDone }: AddDialogProps) {
       title={title}
       onClose={onClose}
       footer={
-        <>
-          <Button onClick={onClose}>{t('faxplus.wait.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy}>
-            {t('faxplus.pat.submit')}
-          </Button>
-        </>
+        <FormFooter
+          formId={formId}
+          busy={busy}
+          cancelLabel={t('faxplus.wait.cancel')}
+          submitLabel={t('faxplus.pat.submit')}
+          onCancel={onClose}
+        />
       }
     >
       <form id={formId} className="fp-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -170,12 +173,7 @@ export function FaxplusPatDialog({ onClose, onDone }: AddDialogProps) {
             ))}
           </div>
         </fieldset>
-        {busy ? (
-          <div className="progress" role="status">
-            <span className="progress__bar" aria-hidden="true" />
-            {t('faxplus.pat.verifying')}
-          </div>
-        ) : null}
+        {busy ? <Progress>{t('faxplus.pat.verifying')}</Progress> : null}
         {mainError && !mainField ? (
           // Beside a rejected token the field already says what to do; main's sentence
           // (which step failed, the HTTP status) is the detail for whoever digs further.

@@ -6,8 +6,9 @@ import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { Progress } from '../../ui/progress';
 import { useApi } from '../../vault-client';
-import { FlowFooter, FlowView } from './connect-flow.view';
+import { FlowDialog, isActive } from './connect-flow.view';
 import { useConnectFlow } from './use-connect-flow';
 import './faxplus.css';
 
@@ -40,23 +41,17 @@ export function FaxplusReauthDialog({ entry, onClose }: ReauthDialogProps) {
 
   const title = t('faxplus.detail.reauthTitle', { label: entry.label });
   const { state } = flow;
-  if (state.phase === 'waiting' || state.phase === 'finished') {
+  if (isActive(state)) {
     return (
-      <Dialog
+      <FlowDialog
         title={title}
+        reauth
+        state={state}
+        onCancel={flow.cancel}
+        onRetry={start}
         onClose={onClose}
-        footer={
-          <FlowFooter
-            state={state}
-            onCancel={flow.cancel}
-            onRetry={start}
-            onClose={onClose}
-            onDone={onClose}
-          />
-        }
-      >
-        <FlowView state={state} reauth />
-      </Dialog>
+        onDone={onClose}
+      />
     );
   }
   return (
@@ -70,10 +65,7 @@ export function FaxplusReauthDialog({ entry, onClose }: ReauthDialogProps) {
           {startError}
         </p>
       ) : (
-        <div className="progress" role="status">
-          <span className="progress__bar" aria-hidden="true" />
-          {t('faxplus.wait.title')}
-        </div>
+        <Progress>{t('faxplus.wait.title')}</Progress>
       )}
     </Dialog>
   );

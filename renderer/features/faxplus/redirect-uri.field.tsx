@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RedirectMode } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { copyVisibleText } from '../../ui/copy-text';
 import { settle, useApi } from '../../vault-client';
-import { copyVisibleText } from './copy-text';
 
 export function RedirectUriField({ mode }: { mode: RedirectMode }) {
   const api = useApi();

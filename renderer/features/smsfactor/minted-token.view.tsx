@@ -7,28 +7,9 @@ import type { MintedToken } from '../../../preload/api';
 import { describeUnsavedReason } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { copyVisibleText } from '../../ui/copy-text';
 import { Described } from '../../ui/described';
 import { relativeTime } from '../tokens/entry-format';
-
-async function copyToken(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Refused (permission policy, no focus): fall back to the selection below.
-  }
-  if (!field) return false;
-  field.focus();
-  field.select();
-  try {
-    // Deprecated, but the permission-free way to copy a selection during a click.
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 export function MintedTokenView({ minted, now }: { minted: MintedToken; now: number }) {
   const field = useRef<HTMLInputElement>(null);
@@ -36,7 +17,7 @@ export function MintedTokenView({ minted, now }: { minted: MintedToken; now: num
   const { entry, token, unsavedReason } = minted;
 
   const copy = async () => {
-    const ok = await copyToken(token, field.current);
+    const ok = await copyVisibleText(token, field.current);
     setCopied(ok ? 'yes' : 'no');
     if (!ok) {
       field.current?.focus();

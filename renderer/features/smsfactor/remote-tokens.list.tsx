@@ -5,8 +5,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, RemoteSmsfactorToken } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Progress } from '../../ui/progress';
 import { settle, useApi, useVaultEvent } from '../../vault-client';
-import { FormError, Progress } from './smsfactor-bits';
+import { FormError } from './smsfactor-bits';
 
 export function RemoteTokensList({ parentId }: { parentId: string }) {
   const api = useApi();
@@ -47,7 +48,7 @@ export function RemoteTokensList({ parentId }: { parentId: string }) {
           {t('smsfactor.remote.refresh')}
         </Button>
       </div>
-      {loading ? <Progress text={t('smsfactor.remote.loading')} /> : null}
+      {loading ? <Progress>{t('smsfactor.remote.loading')}</Progress> : null}
       <FormError error={error} />
       {tokens && tokens.length === 0 ? (
         <p className="field__hint">{t('smsfactor.remote.empty')}</p>

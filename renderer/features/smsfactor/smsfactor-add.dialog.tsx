@@ -7,10 +7,12 @@ import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormFooter } from '../../ui/form-footer';
+import { Progress } from '../../ui/progress';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
 import type { AddDialogProps } from '../add-actions';
-import { AccountSummary, FormError, Progress } from './smsfactor-bits';
+import { AccountSummary, FormError } from './smsfactor-bits';
 import { FormatChoice } from './format-choice';
 import { checkAdd, hasErrors, placeMainError, type FieldErrors } from './smsfactor-form';
 import './smsfactor.css';
@@ -81,12 +83,13 @@ export function SmsfactorAddDialog({ title, onClose, onDone }: AddDialogProps) {
       title={title}
       onClose={onClose}
       footer={
-        <>
-          <Button onClick={onClose}>{t('smsfactor.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy}>
-            {t('smsfactor.add.submit')}
-          </Button>
-        </>
+        <FormFooter
+          formId={formId}
+          busy={busy}
+          cancelLabel={t('smsfactor.cancel')}
+          submitLabel={t('smsfactor.add.submit')}
+          onCancel={onClose}
+        />
       }
     >
       <form id={formId} className="sf-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -121,7 +124,7 @@ export function SmsfactorAddDialog({ title, onClose, onDone }: AddDialogProps) {
           }}
         />
         <FormatChoice value={format} onChange={setFormat} disabled={busy} />
-        {busy ? <Progress text={t('smsfactor.add.verifying')} /> : null}
+        {busy ? <Progress>{t('smsfactor.add.verifying')}</Progress> : null}
         <FormError error={formError} />
       </form>
     </Dialog>

@@ -1,17 +1,8 @@
-// Small pieces the SMSFactor dialogs and the detail share: progress line, form-level error,
-// the account an add or verify found.
+// Small pieces the SMSFactor dialogs and the detail share: the form-level error and the
+// account an add or verify found.
 import type { AccountInfo, ApiError } from '../../../preload/api';
 import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
-
-export function Progress({ text }: { text: string }) {
-  return (
-    <div className="progress" role="status">
-      <span className="progress__bar" aria-hidden="true" />
-      {text}
-    </div>
-  );
-}
 
 /** An error that belongs to no single field (network, SMSFactor down, locked vault). */
 export function FormError({ error }: { error: ApiError | undefined }) {

@@ -8,12 +8,14 @@ import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormFooter } from '../../ui/form-footer';
+import { Progress } from '../../ui/progress';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
 import { AllowedIpsEditor } from './allowed-ips.editor';
 import { MintedTokenView } from './minted-token.view';
-import { FormError, Progress } from './smsfactor-bits';
+import { FormError } from './smsfactor-bits';
 import {
   checkMint,
   placeMainError,
@@ -105,12 +107,13 @@ export function SmsfactorMintDialog({ parent, onClose }: SmsfactorMintDialogProp
       title={t('smsfactor.mint.title', { label: parent.label })}
       onClose={onClose}
       footer={
-        <>
-          <Button onClick={onClose}>{t('smsfactor.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy}>
-            {t('smsfactor.mint.submit')}
-          </Button>
-        </>
+        <FormFooter
+          formId={formId}
+          busy={busy}
+          cancelLabel={t('smsfactor.cancel')}
+          submitLabel={t('smsfactor.mint.submit')}
+          onCancel={onClose}
+        />
       }
     >
       <form
@@ -202,7 +205,7 @@ export function SmsfactorMintDialog({ parent, onClose }: SmsfactorMintDialogProp
           error={errors['label']}
           onChange={(e) => update({ label: e.target.value }, ['label'])}
         />
-        {busy ? <Progress text={t('smsfactor.mint.working')} /> : null}
+        {busy ? <Progress>{t('smsfactor.mint.working')}</Progress> : null}
         <FormError error={formError} />
       </form>
     </Dialog>

@@ -5,9 +5,10 @@ import type { ApiError, SmsfactorTokenEntry } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { Progress } from '../../ui/progress';
 import { useToast } from '../../ui/toast';
 import { settle, useApi } from '../../vault-client';
-import { FormError, Progress } from './smsfactor-bits';
+import { FormError } from './smsfactor-bits';
 
 export interface SmsfactorRevokeDialogProps {
   entry: SmsfactorTokenEntry;
@@ -51,7 +52,7 @@ export function SmsfactorRevokeDialog({ entry, onClose }: SmsfactorRevokeDialogP
       }
     >
       <p>{t('smsfactor.revoke.body', { tokenId: entry.tokenId ?? '?' })}</p>
-      {busy ? <Progress text={t('smsfactor.revoke.working')} /> : null}
+      {busy ? <Progress>{t('smsfactor.revoke.working')}</Progress> : null}
       <FormError error={error} />
     </Dialog>
   );

@@ -5,10 +5,10 @@ import type { ApiError, SubAccount } from '../../../preload/api';
 import { errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Progress } from '../../ui/progress';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
-import { Progress } from './smsfactor-bits';
 
 export interface SubAccountPickerProps {
   parentId: string;
@@ -57,7 +57,7 @@ export function SubAccountPicker({
 
   return (
     <div className="sf-sub">
-      {loading ? <Progress text={t('smsfactor.sub.loading')} /> : null}
+      {loading ? <Progress>{t('smsfactor.sub.loading')}</Progress> : null}
       {loadError ? (
         <p className="field__hint" role="status">
           {t('smsfactor.sub.failed', { message: errorText(loadError) })}

@@ -1,9 +1,11 @@
 // The entry's history from the vault's audit log, newest first. Records hold actions and
-// non-secret details only (security.md), so they are shown as they are.
+// non-secret details only (security.md). The action is a word from the catalog; the detail is
+// main's own English sentence, shown as secondary text and marked lang="en" when the UI speaks
+// another language (screen readers, hyphenation), as Described does for error details.
 import { useEffect, useId, useState } from 'react';
 import type { AuditRecord } from '../../../preload/api';
 import { errorText } from '../../i18n/api-errors';
-import { formatDateTime, t } from '../../i18n/i18n';
+import { currentLanguage, formatDateTime, t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { settle, useApi } from '../../vault-client';
 import { relativeTime } from './entry-format';
@@ -58,6 +60,7 @@ export function EntryAuditList({ id, version, now }: { id: string; version: stri
   const records = state?.records;
   // The minute tick may lag behind a record made a moment ago; never say "in 1 minute".
   const current = Math.max(now, state?.fetchedAt ?? now);
+  const detailLang = currentLanguage() === 'en' ? undefined : 'en';
   return (
     <section className="detail__section" aria-labelledby={titleId}>
       <h4 className="detail__heading" id={titleId}>
@@ -76,7 +79,11 @@ export function EntryAuditList({ id, version, now }: { id: string; version: stri
           {records.slice(0, 50).map((record, index) => (
             <li key={`${record.at}-${index}`} className="history__item">
               <span className="history__action">{t(actionKey[record.action])}</span>
-              {record.detail ? <span className="history__detail">{record.detail}</span> : null}
+              {record.detail ? (
+                <span className="history__detail" lang={detailLang}>
+                  {record.detail}
+                </span>
+              ) : null}
               <time
                 className="history__when"
                 dateTime={new Date(record.at).toISOString()}

@@ -9,6 +9,7 @@ import { TextField } from '../../ui/text-field';
 import { settle, useApi, usePasswordRules } from '../../vault-client';
 import { checkNewPassword } from './password-check';
 import { DerivingKey } from './deriving-key';
+import { GateForm } from './gate-form';
 
 export function CreateVaultScreen({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
   const api = useApi();
@@ -43,55 +44,54 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (status: VaultStat
   };
 
   return (
-    <main className="gate">
-      <form className="gate__card" onSubmit={submit} aria-labelledby="create-title" noValidate>
-        <h1 id="create-title" className="gate__title">
-          {t('create.title')}
-        </h1>
-        <p className="gate__lead">{t('create.lead')}</p>
-        <TextField
-          label={t('create.password')}
-          type="password"
-          autoComplete="new-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          disabled={busy}
-          hint={rules.value ? t('create.hint', { min: rules.value.minLength }) : undefined}
-        />
-        <TextField
-          label={t('create.confirm')}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          disabled={busy}
-          error={mismatch ? t('create.mismatch') : undefined}
-        />
-        <ul className="rules" aria-label={t('create.rules')}>
-          {result?.checks.map((check) => (
-            <li key={check.id} className={check.ok ? 'rules__item rules__item--ok' : 'rules__item'}>
-              <span className="rules__mark" aria-hidden="true">
-                {check.ok ? '✓' : '•'}
-              </span>
-              {checkText[check.id]}
-              <span className="visually-hidden">
-                {check.ok ? t('create.rule.met') : t('create.rule.unmet')}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {error ? (
-          <p className="gate__error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {busy ? <DerivingKey /> : null}
-        <Button type="submit" variant="primary" disabled={!result?.valid} busy={busy}>
-          {t('create.submit')}
-        </Button>
-        <p className="gate__note">{t('create.warning')}</p>
-      </form>
-    </main>
+    <GateForm
+      titleId="create-title"
+      title={t('create.title')}
+      lead={t('create.lead')}
+      onSubmit={submit}
+    >
+      <TextField
+        label={t('create.password')}
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        disabled={busy}
+        hint={rules.value ? t('create.hint', { min: rules.value.minLength }) : undefined}
+      />
+      <TextField
+        label={t('create.confirm')}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        disabled={busy}
+        error={mismatch ? t('create.mismatch') : undefined}
+      />
+      <ul className="rules" aria-label={t('create.rules')}>
+        {result?.checks.map((check) => (
+          <li key={check.id} className={check.ok ? 'rules__item rules__item--ok' : 'rules__item'}>
+            <span className="rules__mark" aria-hidden="true">
+              {check.ok ? '✓' : '•'}
+            </span>
+            {checkText[check.id]}
+            <span className="visually-hidden">
+              {check.ok ? t('create.rule.met') : t('create.rule.unmet')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p className="gate__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {busy ? <DerivingKey /> : null}
+      <Button type="submit" variant="primary" disabled={!result?.valid} busy={busy}>
+        {t('create.submit')}
+      </Button>
+      <p className="gate__note">{t('create.warning')}</p>
+    </GateForm>
   );
 }

@@ -10,6 +10,7 @@ import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
 import { KeychainUnlockButton } from '../backup/keychain-unlock.button';
 import { DerivingKey } from './deriving-key';
+import { GateForm } from './gate-form';
 
 export interface UnlockScreenProps {
   recoveryNotice?: string | undefined;
@@ -51,39 +52,38 @@ export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) 
   };
 
   return (
-    <main className="gate">
-      <form className="gate__card" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
-        <h1 id="unlock-title" className="gate__title">
-          {t('unlock.title')}
-        </h1>
-        <p className="gate__lead">{t('unlock.lead')}</p>
-        {recoveryNotice ? (
-          <div className="notice notice--warning" role="alert">
-            <strong className="notice__title">{t('unlock.recoveryTitle')}</strong>
-            <p className="notice__body">
-              <Described description={describeRecoveryNotice(recoveryNotice)} />
-            </p>
-          </div>
-        ) : null}
-        <TextField
-          ref={input}
-          label={t('unlock.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value);
-            if (error) setError(undefined);
-          }}
-          readOnly={busy}
-          error={error}
-        />
-        {busy ? <DerivingKey /> : null}
-        <Button type="submit" variant="primary" disabled={!password} busy={busy}>
-          {t('unlock.submit')}
-        </Button>
-        <KeychainUnlockButton onUnlocked={onUnlocked} />
-      </form>
-    </main>
+    <GateForm
+      titleId="unlock-title"
+      title={t('unlock.title')}
+      lead={t('unlock.lead')}
+      onSubmit={submit}
+    >
+      {recoveryNotice ? (
+        <div className="notice notice--warning" role="alert">
+          <strong className="notice__title">{t('unlock.recoveryTitle')}</strong>
+          <p className="notice__body">
+            <Described description={describeRecoveryNotice(recoveryNotice)} />
+          </p>
+        </div>
+      ) : null}
+      <TextField
+        ref={input}
+        label={t('unlock.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          if (error) setError(undefined);
+        }}
+        readOnly={busy}
+        error={error}
+      />
+      {busy ? <DerivingKey /> : null}
+      <Button type="submit" variant="primary" disabled={!password} busy={busy}>
+        {t('unlock.submit')}
+      </Button>
+      <KeychainUnlockButton onUnlocked={onUnlocked} />
+    </GateForm>
   );
 }

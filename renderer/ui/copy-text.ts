@@ -1,8 +1,8 @@
-// Copies a NON-secret text the page already shows (the redirect URI to register). Secrets are
-// copied by main only (DESIGN.md "Processes and trust"); there is no IPC channel for plain
-// text, and none is needed: the app denies every permission request (permission.policy.ts),
-// so navigator.clipboard may refuse, and the fallback copies the selection of the read-only
-// field the user clicked beside, which needs no permission inside a click.
+// Copies text the page already shows: the redirect URI to register, or the one-time display of
+// a newly minted token (the contract's one exception). Other secrets are copied by main only
+// (DESIGN.md "Processes and trust"). The app denies every permission request
+// (permission.policy.ts), so navigator.clipboard may refuse; the fallback copies the selection
+// of the read-only field the user clicked beside, which needs no permission inside a click.
 
 /** Resolves true when the text reached the clipboard. */
 export async function copyVisibleText(
