@@ -2,44 +2,37 @@
 // from ports. main/index.ts calls it with Electron adapters, the e2e harness with fakes and
 // loopback providers. Constructors only wire; start() loads files and subscribes; stop()
 // undoes it. Feature services are added here, next to the handler factory that uses them.
-import type { Channel, EventMap, EventName } from '../../preload/api';
+import type { Channel } from '../../preload/api';
 import type { PowerEvent } from './app/power-lock.policy';
 import { createPowerLockPolicy } from './app/power-lock.policy';
-import { providerEndpoints } from './app/provider-endpoints';
 import { ClipboardGuard } from './export/clipboard-guard';
 import { HeadersService } from './export/headers.service';
 import type { Handlers } from './ipc/dispatch';
+import type { EmitEvent } from './ipc/emit-event';
 import { createHandlers } from './ipc/handlers';
+import { isUserActivity } from './ipc/passive-channels';
 import type {
   Browser,
   ClipboardPort,
   Clock,
-  DocumentStore,
   HttpTransport,
   Notifier,
   Random,
   Scheduler,
-  TimerHandle,
 } from './ports';
-import { createLoopbackListener } from './oauth/loopback.listener';
-import { BackgroundRefresher } from './reminders/background-refresher';
-import { toNotification, type NotificationAction } from './reminders/notification-model';
-import { ReminderService } from './reminders/reminder.service';
-import type { FiredLog, ReminderAlert } from './reminders/reminder.types';
-import { createTrayActions, type TrayCommand } from './reminders/tray-actions';
-import { TrayController } from './reminders/tray.controller';
-import { PendingFlows } from './oauth/pending-flows.store';
-import { FaxplusClient } from './providers/faxplus/faxplus.client';
-import type { FaxplusFlowData } from './providers/faxplus/faxplus-connect.flow';
-import { FaxplusService } from './providers/faxplus/faxplus.service';
-import { HttpClient } from './providers/http';
-import { SmsfactorClient } from './providers/smsfactor/smsfactor.client';
-import { SmsfactorService } from './providers/smsfactor/smsfactor.service';
+import type { BackgroundRefresher } from './reminders/background-refresher';
+import type { ReminderService } from './reminders/reminder.service';
+import { createRemindersWiring } from './reminders/reminders.factory';
+import type { TrayCommand } from './reminders/tray-actions';
+import type { TrayController } from './reminders/tray.controller';
+import type { FaxplusService } from './providers/faxplus/faxplus.service';
+import { createProviderServices } from './providers/provider-services.factory';
+import type { SmsfactorService } from './providers/smsfactor/smsfactor.service';
 import { createSettingsService } from './settings/settings.factory';
 import type { SettingsService } from './settings/settings.service';
 import { passwordRules } from './vault/password-rules';
-import { createSafeStore } from './vault/safe-store';
 import type { BackendFactory } from './vault/store-backend';
+import { createVaultDiskWatcher } from './vault/vault-disk.watcher';
 import { createVaultService } from './vault/vault.factory';
 import { BackupService } from './backup/backup.service';
 import { nodeBackupFiles } from './backup/backup.files';
@@ -49,7 +42,7 @@ import type { VaultService } from './vault/vault.service';
 
 export { overriddenProviderOrigins, providerEndpoints } from './app/provider-endpoints';
 
-export type EmitEvent = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+export type { EmitEvent };
 
 export interface CoreDeps {
   /** Folder of vault.json and settings.json (Electron: app.getPath('userData')). */
@@ -113,22 +106,6 @@ export interface Core {
   onPowerEvent(event: PowerEvent): void;
 }
 
-/**
- * Reads that the renderer issues on its own (polling, refresh after an event) are not user
- * activity; counting them would keep an unattended vault unlocked forever.
- */
-const PASSIVE: ReadonlySet<Channel> = new Set<Channel>([
-  'vault:get-status',
-  'vault:get-password-rules',
-  'settings:get',
-  'tokens:list',
-  'tokens:get',
-  'tokens:audit',
-  'reminders:list',
-  'faxplus:redirect-uri',
-  'keychain:status',
-]);
-
 export function createCore(deps: CoreDeps): Core {
   const settings = createSettingsService({ dir: deps.dataDir, backend: deps.storeBackend });
   const vault = createVaultService({
@@ -141,33 +118,17 @@ export function createCore(deps: CoreDeps): Core {
     idleLockMinutes: () => settings.get().idleLockMinutes,
   });
 
-  const http = new HttpClient({ transport: deps.http });
-  const endpoints = providerEndpoints(deps.env);
-  const faxplus = new FaxplusService({
+  const { faxplus, smsfactor } = createProviderServices({
     vault,
-    client: new FaxplusClient({ http, endpoints: () => endpoints.faxplus }),
-    flows: new PendingFlows<FaxplusFlowData>({
-      clock: deps.clock,
-      scheduler: deps.scheduler,
-      random: deps.random,
-    }),
-    browser: deps.browser,
+    settings,
     clock: deps.clock,
     scheduler: deps.scheduler,
-    loopback: createLoopbackListener,
-    loopbackPort: () => settings.get().loopbackPort,
+    random: deps.random,
+    browser: deps.browser,
+    http: deps.http,
+    env: deps.env,
     emit: deps.emit,
-    // The user-facing notification for needs-reauth comes from the reminders (a 'needs-reauth'
-    // item fires on the vault change); notifying here as well would say it twice.
-    onAlert: (entry) => deps.log?.(`Fax.Plus "${entry.label}" needs re-authorization.`),
     log: deps.log,
-  });
-  const smsfactor = new SmsfactorService({
-    vault,
-    clock: deps.clock,
-    clientFor: (format) =>
-      new SmsfactorClient({ http, baseUrl: endpoints.smsfactorApiUrl, format }),
-    emit: (reason) => deps.emit('event:entries-changed', { reason }),
   });
   const guard = new ClipboardGuard({
     clipboard: deps.clipboard,
@@ -182,68 +143,19 @@ export function createCore(deps: CoreDeps): Core {
     defaultFormat: () => settings.get().defaultHeaderFormat,
   });
 
-  // Reminders and background refresh: metadata-only deadlines, and proactive refresh of
-  // Fax.Plus access tokens while unlocked. A notification click opens the entry, or starts
-  // re-authorization when that is the only fix.
-  const locale = () => {
-    const language = settings.get().language;
-    return language === 'system' ? (deps.systemLocale?.() ?? 'en') : language;
-  };
-  const onNotificationClick = (action: NotificationAction) => {
-    // Same path as the tray's "Re-authorize…": while locked it shows the entry to unlock first.
-    if (action.type === 'reauthorize') {
-      void onTrayCommand({ type: 'reauthorize', entryId: action.id });
-      return;
-    }
-    deps.focusWindow?.();
-    if (action.id) deps.emit('event:focus-entry', { id: action.id });
-  };
-  const notify = (alert: ReminderAlert) => {
-    const model = toNotification(alert, deps.clock.now(), locale());
-    deps.notifier.show({ id: model.id, title: model.title, body: model.body }, () =>
-      onNotificationClick(model.action),
-    );
-  };
-  const remindersStore = createSafeStore({
-    dir: deps.dataDir,
-    name: 'reminders',
-    backend: deps.storeBackend,
-    now: () => deps.clock.now(),
-  });
-  const reminders = new ReminderService({
+  const { remindersStore, reminders, refresher, tray, onTrayCommand } = createRemindersWiring({
     vault,
-    settings: () => settings.get(),
-    clock: deps.clock,
-    scheduler: deps.scheduler,
-    // The service checks the shape of what it reads back (isFiredLog).
-    store: remindersStore as DocumentStore<unknown> as DocumentStore<FiredLog>,
-    notify,
-    onError: deps.log,
-  });
-  const refresher = new BackgroundRefresher({
-    vault,
-    refresh: async (id) => {
-      await faxplus.getAccessToken(id);
-    },
-    clock: deps.clock,
-    scheduler: deps.scheduler,
-    notify,
-  });
-
-  const tray = new TrayController({
-    vault,
-    settings: () => settings.get(),
-    clock: deps.clock,
-    scheduler: deps.scheduler,
-    locale,
-  });
-  const onTrayCommand = createTrayActions({
-    vault,
+    settings,
+    faxplus,
     copyHeaders: (id) => headers.copy(id),
-    reauthorize: (id) => faxplus.reauthorize(id),
-    showWindow: () => deps.focusWindow?.(),
-    focusEntry: (id) => deps.emit('event:focus-entry', { id }),
-    inform: (title, body) => deps.notifier.show({ id: 'tray-feedback', title, body }),
+    dataDir: deps.dataDir,
+    storeBackend: deps.storeBackend,
+    clock: deps.clock,
+    scheduler: deps.scheduler,
+    notifier: deps.notifier,
+    emit: deps.emit,
+    systemLocale: deps.systemLocale,
+    focusWindow: deps.focusWindow,
     log: deps.log,
   });
 
@@ -296,20 +208,11 @@ export function createCore(deps: CoreDeps): Core {
   });
 
   const subscriptions: Array<() => void> = [];
-  let diskTimer: TimerHandle | undefined;
-  const pollMs = deps.diskPollMs ?? 2000;
-
-  // The CLI may change vault.json while the app runs; a cheap stat tells us to reload.
-  const watchDisk = () => {
-    diskTimer = deps.scheduler.setTimeout(() => {
-      try {
-        if (vault.hasChangedOnDisk()) vault.reload();
-      } catch {
-        // A file mid-write or briefly locked: try again on the next tick.
-      }
-      watchDisk();
-    }, pollMs);
-  };
+  const diskWatcher = createVaultDiskWatcher({
+    vault,
+    scheduler: deps.scheduler,
+    pollMs: deps.diskPollMs ?? 2000,
+  });
 
   return {
     vault,
@@ -348,12 +251,11 @@ export function createCore(deps: CoreDeps): Core {
       reminders.start();
       refresher.start();
       tray.start();
-      if (pollMs > 0) watchDisk();
+      diskWatcher.start();
       return report.notice ? { notice: report.notice } : {};
     },
     stop() {
-      diskTimer?.cancel();
-      diskTimer = undefined;
+      diskWatcher.stop();
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
       reminders.stop();
       refresher.stop();
@@ -368,7 +270,7 @@ export function createCore(deps: CoreDeps): Core {
       faxplus.handleRedirect(url).catch(() => deps.log?.('A deep link could not be handled.'));
     },
     onRequest(channel) {
-      if (!PASSIVE.has(channel)) vault.touch();
+      if (isUserActivity(channel)) vault.touch();
     },
     onPowerEvent,
   };

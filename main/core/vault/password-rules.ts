@@ -1,5 +1,6 @@
 // The minimum-strength rule for the master password, in a form the UI can show and explain.
 import type { PasswordRules } from '../../../preload/api';
+import { VaultError } from './vault.types';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -63,4 +64,10 @@ export function checkPassword(password: string): string | undefined {
   if (isSequence(folded)) return 'Do not use a simple run of letters or digits.';
   if (COMMON.has(folded)) return 'This is a well-known password; choose another.';
   return undefined;
+}
+
+/** checkPassword as a guard: throws 'weak-password' with the reason the UI shows. */
+export function assertStrongPassword(password: string): void {
+  const problem = checkPassword(password);
+  if (problem) throw new VaultError('weak-password', problem);
 }

@@ -2,11 +2,21 @@
 // 23-26). conf's atomic writer can leave a truncated file on a full disk without throwing, so
 // every save is read back; a last-good `.bak` (always equal to the last verified file) lets a
 // failed save put the previous bytes back and lets start() recover from a damaged file.
+// Backup copy/restore is in safe-store-backup.ts, start-up recovery in safe-store-recovery.ts;
+// this file keeps the lock, the verified write and change detection.
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { DocumentStore } from '../ports';
 import { acquireFileLock, LockTimeoutError } from './file-lock';
 import type { FsLike } from './fs-like';
+import {
+  FILE_MODE,
+  copyToBackup,
+  describeFailure,
+  restoreBackup,
+  type BackupPaths,
+} from './safe-store-backup';
+import { recoverFile, removeTempFiles } from './safe-store-recovery';
 import { backendOptions, confBackend, type BackendFactory, type ConfLike } from './store-backend';
 import { VaultError } from './vault.types';
 
@@ -34,8 +44,6 @@ interface Fingerprint {
   mtimeMs: number;
   ino: number;
 }
-
-const FILE_MODE = 0o600;
 
 function isValidJson(text: string): boolean {
   try {
@@ -70,7 +78,7 @@ export class SafeStore implements DocumentStore<unknown> {
   start(): StartReport {
     this.fs.mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
     return this.withLock(() => {
-      const removedTempFiles = this.removeTempFiles();
+      const removedTempFiles = removeTempFiles(this.fs, this.path);
       const notice = this.recover();
       this.fingerprint();
       return { notice, removedTempFiles };
@@ -123,7 +131,7 @@ export class SafeStore implements DocumentStore<unknown> {
         this.rollback(existed);
         throw new VaultError(
           'storage-error',
-          `Could not save to ${this.path}${describe(failure)}. Nothing was changed; ` +
+          `Could not save to ${this.path}${describeFailure(failure)}. Nothing was changed; ` +
             'free some disk space and try again.',
         );
       }
@@ -196,50 +204,24 @@ export class SafeStore implements DocumentStore<unknown> {
     this.seen = this.statFile();
   }
 
-  private removeTempFiles(): string[] {
-    const base = basename(this.path);
-    const removed: string[] = [];
-    for (const name of this.fs.readdirSync(dirname(this.path))) {
-      if (!name.startsWith(`${base}.`) || !/\.tmp(-|$)/.test(name)) continue;
-      this.fs.unlinkSync(join(dirname(this.path), name));
-      removed.push(name);
-    }
-    return removed;
+  private get files(): BackupPaths {
+    return { fs: this.fs, path: this.path, backupPath: this.backupPath };
   }
 
-  private readIfValid(path: string): string | undefined {
-    try {
-      const text = this.fs.readFileSync(path, 'utf8');
-      return this.validate(text) ? text : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
+  /** Sets a damaged file aside and restores the backup (safe-store-recovery.ts). */
   private recover(): string | undefined {
-    const exists = this.fs.existsSync(this.path);
-    if (exists && this.readIfValid(this.path) !== undefined) return undefined;
-    const backup = this.readIfValid(this.backupPath);
-    let movedTo: string | undefined;
-    if (exists) {
-      const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
-      movedTo = join(dirname(this.path), `${this.options.name}.corrupt-${stamp}.json`);
-      // The damaged copy may still hold sealed secrets, and whatever damaged it (a sync tool,
-      // an editor) may have widened its mode: tighten it before it gets its new name.
-      this.fs.chmodSync(this.path, FILE_MODE);
-      this.fs.renameSync(this.path, movedTo);
-    }
-    if (backup === undefined) {
-      return movedTo
-        ? `The vault file was damaged and no backup could be read. It was kept as ${movedTo}.`
-        : undefined;
-    }
-    this.restoreBackup();
-    this.backupChecked = true;
-    return movedTo
-      ? `The vault file was damaged and was kept as ${movedTo}. The last good copy was ` +
-          'restored; the most recent change may be missing.'
-      : 'The vault file was missing; the last good copy was restored.';
+    const { notice, restored } = recoverFile({
+      fs: this.fs,
+      path: this.path,
+      backupPath: this.backupPath,
+      name: this.options.name,
+      now: this.now,
+      validate: this.validate,
+      restore: () => this.restoreBackup(),
+    });
+    // Just restored from it, so the backup equals the file and needs no check before a write.
+    if (restored) this.backupChecked = true;
+    return notice;
   }
 
   /** Before the first write, makes sure the backup holds the current file's bytes. */
@@ -253,7 +235,7 @@ export class SafeStore implements DocumentStore<unknown> {
     } catch {
       same = false;
     }
-    if (!same) this.copyToBackup(); // throws before the file is touched if the disk is full
+    if (!same) copyToBackup(this.files); // throws before the file is touched if the disk is full
     this.backupChecked = true;
   }
 
@@ -264,65 +246,18 @@ export class SafeStore implements DocumentStore<unknown> {
    */
   private refreshBackup(): void {
     try {
-      this.copyToBackup();
+      copyToBackup(this.files);
     } catch {
       // The save itself is good; the next save refreshes the backup before touching the file.
       this.backupChecked = false;
     }
   }
 
-  private removeIfPresent(path: string): void {
-    try {
-      this.fs.unlinkSync(path);
-    } catch {
-      // not there
-    }
-  }
-
-  private copyToBackup(): void {
-    const temp = `${this.backupPath}.tmp`;
-    try {
-      this.fs.copyFileSync(this.path, temp);
-      this.fs.chmodSync(temp, FILE_MODE);
-      this.fs.renameSync(temp, this.backupPath);
-    } catch (error) {
-      this.removeIfPresent(temp);
-      throw new VaultError('storage-error', `Could not write the backup${describe(error)}.`);
-    }
-  }
-
-  /**
-   * Puts the backup's bytes back at the main path. Copying first keeps the two independent;
-   * on a full disk a hard link needs no space; renaming the backup is the last resort.
-   */
+  /** Restores the backup; a fallback that left it shared or moved makes it unchecked. */
   private restoreBackup(): void {
-    const temp = `${this.path}.restore.tmp`;
-    // copyFileSync carries the backup's mode over, and the backup may have been put there by
-    // hand: both files end at 0600, and the restored file never has its name at a wider mode.
-    try {
-      this.fs.chmodSync(this.backupPath, FILE_MODE);
-    } catch {
-      // no backup to tighten; the copy below fails and the fallbacks report it
-    }
-    try {
-      this.fs.copyFileSync(this.backupPath, temp);
-      this.fs.chmodSync(temp, FILE_MODE);
-      this.fs.renameSync(temp, this.path);
-    } catch {
-      this.removeIfPresent(temp);
-      try {
-        this.fs.linkSync(this.backupPath, temp);
-        this.fs.renameSync(temp, this.path);
-        // rename() between two links of one inode does nothing and leaves the temp behind.
-        this.removeIfPresent(temp);
-        this.backupChecked = false;
-      } catch {
-        this.removeIfPresent(temp);
-        this.fs.renameSync(this.backupPath, this.path);
-        this.backupChecked = false;
-      }
-    }
-    this.fs.chmodSync(this.path, FILE_MODE);
+    restoreBackup(this.files, () => {
+      this.backupChecked = false;
+    });
   }
 
   private rollback(existed: boolean): void {
@@ -333,14 +268,6 @@ export class SafeStore implements DocumentStore<unknown> {
       this.fingerprint();
     }
   }
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC') return ' (the disk is full)';
-  if (error instanceof Error && error.message === 'read-back')
-    return ' (the file did not read back intact)';
-  return code ? ` (${code})` : '';
 }
 
 export function createSafeStore(options: SafeStoreOptions): SafeStore {

@@ -73,3 +73,13 @@ export function applyPatch(entry: StoredEntry, patch: EntryPatch, now: number): 
   ]);
   return next as unknown as StoredEntry;
 }
+
+/** The entry of `provider` with this label, compared trimmed and without regard to case. */
+export function findEntryByLabel(
+  entries: readonly StoredEntry[],
+  provider: EntryView['provider'],
+  label: string,
+): StoredEntry | undefined {
+  const wanted = label.trim().toLowerCase();
+  return entries.find((e) => e.provider === provider && e.label.toLowerCase() === wanted);
+}

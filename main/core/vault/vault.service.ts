@@ -1,23 +1,29 @@
 // The vault service (VaultApi): key handling, lazy secret access, verified persistence under
 // the cross-process lock, audit log and idle auto-lock. Secrets are decrypted one at a time
 // on request and never kept; the only key material held is the DEK, and only while unlocked.
+// The pieces live beside it (vault-key-holder, vault-secrets, vault-keychain, vault-audit,
+// vault-entry-edits, vault-events) so this file keeps only the orchestration and API rules.
 import type { AuditRecord, EntryView, VaultStatus } from '../../../preload/api';
 import type { Clock, Random, Scheduler } from '../ports';
-import { KEY_BYTES, SealError, VaultCrypto, secretAad } from './crypto';
-import { IdleLock } from './idle-lock';
-import { checkPassword } from './password-rules';
+import { VaultCrypto } from './crypto';
+import { assertStrongPassword } from './password-rules';
 import { newVault, unwrapDek, wrapDek } from './vault-keys';
 import type { StartReport } from './safe-store';
 import { VaultState, type VaultStorage } from './vault-state';
+import { auditFor, auditRecord } from './vault-audit';
 import {
-  applyPatch,
-  assertLabelFree,
-  assertSecretFields,
-  normaliseLabel,
-  toView,
-} from './vault-entries';
+  newStoredEntry,
+  notFound,
+  withEntryAdded,
+  withEntryRemoved,
+  withEntryUpdated,
+} from './vault-entry-edits';
+import { VaultEvents } from './vault-events';
+import { VaultKeyHolder } from './vault-key-holder';
+import { sealKeychainCheck, verifyKeychainKey, withKeychainRecord } from './vault-keychain';
+import { openSecret, sealSecrets, type Secrets } from './vault-secrets';
+import { assertSecretFields, findEntryByLabel, normaliseLabel, toView } from './vault-entries';
 import {
-  FORMAT_VERSION,
   appendAudit,
   type KeychainRecord,
   type StoredEntry,
@@ -43,26 +49,21 @@ export interface VaultServiceDeps {
   idleLockMinutes?: () => number;
 }
 
-type Secrets = Partial<Record<SecretField, string>>;
-
 export type { VaultStorage };
 
 export class VaultService implements VaultApi {
   private readonly state: VaultState;
-  /** The data key; null whenever the vault is locked. */
-  private dek: Uint8Array | null = null;
+  private readonly keyHolder: VaultKeyHolder;
   private recoveryNotice: string | undefined;
-  private readonly idle: IdleLock;
   private readonly crypto: VaultCrypto;
-  private readonly changeListeners = new Set<(reason: string) => void>();
-  private readonly statusListeners = new Set<(status: VaultStatus) => void>();
+  private readonly events = new VaultEvents();
   /** Whether the OS keychain can hold the key (keychain-unlock.ts sets it). */
   private keychainAvailable: () => boolean = () => false;
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.state = new VaultState(deps.store);
     this.crypto = new VaultCrypto({ random: deps.random, iterations: deps.kdfIterations });
-    this.idle = new IdleLock({
+    this.keyHolder = new VaultKeyHolder({
       clock: deps.clock,
       scheduler: deps.scheduler,
       minutes: () => deps.idleLockMinutes?.() ?? 15,
@@ -86,7 +87,7 @@ export class VaultService implements VaultApi {
   status(): VaultStatus {
     return {
       exists: this.state.doc !== undefined,
-      locked: this.dek === null,
+      locked: this.keyHolder.key === null,
       ...(this.recoveryNotice ? { recoveryNotice: this.recoveryNotice } : {}),
       keychainUnlockAvailable: this.keychainAvailable(),
       keychainUnlockEnabled: this.state.doc?.keychain !== undefined,
@@ -94,11 +95,11 @@ export class VaultService implements VaultApi {
   }
 
   isUnlocked(): boolean {
-    return this.dek !== null;
+    return this.keyHolder.key !== null;
   }
 
   async create(password: string): Promise<void> {
-    this.assertStrong(password);
+    assertStrongPassword(password);
     this.refreshIfChanged();
     if (this.state.doc) throw new VaultError('vault-exists', 'A vault already exists here.');
     const { doc, dek } = await newVault(this.crypto, password);
@@ -114,16 +115,13 @@ export class VaultService implements VaultApi {
   }
 
   lock(reason = 'explicit'): void {
-    this.idle.cancel();
-    if (this.dek === null) return;
-    this.dek.fill(0);
-    this.dek = null;
+    if (!this.keyHolder.drop()) return;
     this.emitStatus();
-    this.emitChange(`locked:${reason}`);
+    this.events.emitChange(`locked:${reason}`);
   }
 
   async changePassword(current: string, next: string): Promise<void> {
-    this.assertStrong(next);
+    assertStrongPassword(next);
     this.refreshIfChanged();
     const dek = await unwrapDek(this.crypto, this.requireDoc(), current);
     try {
@@ -143,10 +141,7 @@ export class VaultService implements VaultApi {
   }
 
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
-    const wanted = label.trim().toLowerCase();
-    const found = this.state.doc?.entries.find(
-      (e) => e.provider === provider && e.label.toLowerCase() === wanted,
-    );
+    const found = findEntryByLabel(this.state.doc?.entries ?? [], provider, label);
     return found ? toView(found) : undefined;
   }
 
@@ -156,22 +151,9 @@ export class VaultService implements VaultApi {
     assertSecretFields(entry.kind, secrets);
     const id = hex(this.deps.random.bytes(16));
     const now = this.deps.clock.now();
-    const stored = {
-      ...entry,
-      label,
-      id,
-      createdAt: now,
-      updatedAt: now,
-      secrets: this.sealAll(dek, id, secrets, {}),
-    } as StoredEntry;
-    const saved = this.mutate('added', (doc) => {
-      assertLabelFree(doc.entries, stored.provider, label);
-      return {
-        ...doc,
-        entries: [...doc.entries, stored],
-        audit: appendAudit(doc.audit, { at: now, entryId: id, label, action: 'created' }),
-      };
-    });
+    const sealed = sealSecrets(this.crypto, dek, id, secrets, {});
+    const stored = newStoredEntry(entry, label, id, now, sealed);
+    const saved = this.mutate('added', (doc) => withEntryAdded(doc, stored, now));
     return toView(saved.entries[saved.entries.length - 1] ?? stored);
   }
 
@@ -184,32 +166,23 @@ export class VaultService implements VaultApi {
     const dek = secrets ? this.requireKey() : null;
     const label = patch.label === undefined ? undefined : normaliseLabel(patch.label);
     let result: StoredEntry | undefined;
+    // Sealing needs the key, so it is offered to the transform only when secrets change.
+    const seal = dek
+      ? (values: Secrets, existing: Record<string, string>) =>
+          sealSecrets(this.crypto, dek, id, values, existing)
+      : undefined;
     this.mutate('updated', (doc) => {
-      const index = doc.entries.findIndex((e) => e.id === id);
-      const current = doc.entries[index];
-      if (!current) throw notFound();
-      if (label !== undefined) assertLabelFree(doc.entries, current.provider, label, id);
-      const now = this.deps.clock.now();
-      let next = applyPatch(current, label === undefined ? patch : { ...patch, label }, now);
-      if (secrets && dek) {
-        assertSecretFields(current.kind, secrets);
-        next = { ...next, secrets: this.sealAll(dek, id, secrets, current.secrets) };
-      }
-      const entries = doc.entries.slice();
-      entries[index] = next;
-      result = next;
-      const action =
-        audit?.action ?? (label !== undefined && label !== current.label ? 'renamed' : undefined);
-      const record: AuditRecord | undefined = action
-        ? {
-            at: now,
-            entryId: id,
-            label: next.label,
-            action,
-            ...(audit?.detail ? { detail: audit.detail } : {}),
-          }
-        : undefined;
-      return { ...doc, entries, audit: record ? appendAudit(doc.audit, record) : doc.audit };
+      const edited = withEntryUpdated(doc, {
+        id,
+        patch,
+        label,
+        clock: this.deps.clock,
+        ...(secrets ? { secrets } : {}),
+        ...(seal ? { seal } : {}),
+        ...(audit ? { audit } : {}),
+      });
+      result = edited.entry;
+      return edited.doc;
     });
     if (!result) throw notFound();
     return toView(result);
@@ -217,62 +190,33 @@ export class VaultService implements VaultApi {
 
   remove(id: string): void {
     this.requireKey();
-    this.mutate('removed', (doc) => {
-      const current = doc.entries.find((e) => e.id === id);
-      if (!current) throw notFound();
-      const at = this.deps.clock.now();
-      return {
-        ...doc,
-        entries: doc.entries.filter((e) => e.id !== id),
-        audit: appendAudit(doc.audit, { at, entryId: id, label: current.label, action: 'deleted' }),
-      };
-    });
+    this.mutate('removed', (doc) => withEntryRemoved(doc, id, this.deps.clock));
   }
 
   readSecret(id: string, field: SecretField): string | undefined {
     const dek = this.requireKey();
     this.refreshIfChanged();
-    const entry = this.entry(id);
-    const sealed = entry.secrets[field];
-    if (sealed === undefined) return undefined;
-    try {
-      return this.crypto.openText(dek, sealed, secretAad(id, field, FORMAT_VERSION));
-    } catch (error) {
-      if (!(error instanceof SealError)) throw error;
-      throw new VaultError(
-        'storage-error',
-        `The stored ${field} of "${entry.label}" failed its integrity check; it may have been tampered with.`,
-      );
-    }
+    return openSecret(this.crypto, dek, this.entry(id), field);
   }
 
   audit(entryId?: string): AuditRecord[] {
-    const all = this.state.doc?.audit ?? [];
-    return (entryId === undefined ? all : all.filter((r) => r.entryId === entryId)).map((r) => ({
-      ...r,
-    }));
+    return auditFor(this.state.doc?.audit ?? [], entryId);
   }
 
   recordAudit(entryId: string, action: AuditAction, detail?: string): void {
     this.mutate('audit', (doc) => {
       const label = doc.entries.find((e) => e.id === entryId)?.label ?? entryId;
-      const record: AuditRecord = {
-        at: this.deps.clock.now(),
-        entryId,
-        label,
-        action,
-        ...(detail ? { detail } : {}),
-      };
+      const record = auditRecord(this.deps.clock.now(), entryId, label, action, detail);
       return { ...doc, audit: appendAudit(doc.audit, record) };
     });
   }
 
   touch(): void {
-    if (this.dek !== null && !this.idle.touch()) this.lock('idle');
+    if (!this.keyHolder.touch()) this.lock('idle');
   }
 
   reload(): void {
-    if (this.state.load()) this.emitChange('reloaded');
+    if (this.state.load()) this.events.emitChange('reloaded');
   }
 
   /** Whether the file changed since this service last read or wrote it (for the watcher). */
@@ -281,21 +225,20 @@ export class VaultService implements VaultApi {
   }
 
   onChange(listener: (reason: string) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+    return this.events.onChange(listener);
   }
 
   onStatus(listener: (status: VaultStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.events.onStatus(listener);
   }
 
   /** For tests (security.md 27): whether any key material is held. */
   holdsKeyMaterial(): boolean {
-    return this.dek !== null;
+    return this.keyHolder.key !== null;
   }
 
-  // Keychain unlock: the policy lives in keychain-unlock.ts; the vault keeps the record only.
+  // Keychain unlock: the policy lives in keychain-unlock.ts, the record format in
+  // vault-keychain.ts; the service only guards the key and persists the record.
 
   setKeychainAvailability(available: () => boolean): void {
     this.keychainAvailable = available;
@@ -313,31 +256,14 @@ export class VaultService implements VaultApi {
 
   /** Stores the keychain-wrapped DEK with a check sealed under the DEK; null erases it. */
   setKeychainRecord(wrappedKey: string | null): void {
-    const check =
-      wrappedKey === null ? null : this.crypto.seal(this.requireKey(), 'keychain', KEYCHAIN_AAD);
-    this.mutate('keychain', (doc) => {
-      const next: VaultDocument = { ...doc };
-      delete next.keychain;
-      return wrappedKey === null || check === null
-        ? next
-        : { ...next, keychain: { wrappedKey, check } };
-    });
+    const check = wrappedKey === null ? null : sealKeychainCheck(this.crypto, this.requireKey());
+    this.mutate('keychain', (doc) => withKeychainRecord(doc, wrappedKey, check));
     this.emitStatus();
   }
 
   /** Unlocks with a DEK the keychain gave back, after checking it is this vault's key. */
   unlockWithKey(key: Uint8Array): void {
-    const record = this.keychainRecord();
-    try {
-      if (!record || key.length !== KEY_BYTES) throw new SealError();
-      this.crypto.open(key, record.check, KEYCHAIN_AAD);
-    } catch (error) {
-      if (!(error instanceof SealError)) throw error;
-      throw new VaultError(
-        'wrong-password',
-        'The system keychain did not give back this vault’s key. Unlock with your password.',
-      );
-    }
+    verifyKeychainKey(this.crypto, this.keychainRecord(), key);
     this.setUnlocked(key.slice());
   }
 
@@ -345,7 +271,7 @@ export class VaultService implements VaultApi {
 
   private mutate(reason: string, apply: (doc: VaultDocument) => VaultDocument): VaultDocument {
     const next = this.state.mutate(apply);
-    this.emitChange(reason);
+    this.events.emitChange(reason);
     return next;
   }
 
@@ -353,30 +279,9 @@ export class VaultService implements VaultApi {
     if (this.state.changedOnDisk()) this.reload();
   }
 
-  private sealAll(
-    dek: Uint8Array,
-    id: string,
-    secrets: Secrets,
-    existing: Record<string, string>,
-  ): Record<string, string> {
-    const out = { ...existing };
-    for (const [field, value] of Object.entries(secrets)) {
-      if (value === undefined) continue;
-      out[field] = this.crypto.seal(dek, value, secretAad(id, field, FORMAT_VERSION));
-    }
-    return out;
-  }
-
   private setUnlocked(dek: Uint8Array): void {
-    this.dek?.fill(0);
-    this.dek = dek;
-    this.idle.arm();
+    this.keyHolder.hold(dek);
     this.emitStatus();
-  }
-
-  private assertStrong(password: string): void {
-    const problem = checkPassword(password);
-    if (problem) throw new VaultError('weak-password', problem);
   }
 
   private requireDoc(): VaultDocument {
@@ -387,8 +292,9 @@ export class VaultService implements VaultApi {
 
   private requireKey(): Uint8Array {
     this.requireDoc();
-    if (this.dek === null) throw new VaultError('locked', 'The vault is locked.');
-    return this.dek;
+    const dek = this.keyHolder.key;
+    if (dek === null) throw new VaultError('locked', 'The vault is locked.');
+    return dek;
   }
 
   private entry(id: string): StoredEntry {
@@ -397,16 +303,9 @@ export class VaultService implements VaultApi {
     return found;
   }
 
-  private emitChange(reason: string): void {
-    for (const listener of this.changeListeners) listener(reason);
-  }
-
   private emitStatus(): void {
-    const status = this.status();
-    for (const listener of this.statusListeners) listener(status);
+    this.events.emitStatus(this.status());
   }
 }
 
-const KEYCHAIN_AAD = `vault-keychain-check|${FORMAT_VERSION}`;
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
-const notFound = () => new VaultError('not-found', 'That entry no longer exists.');

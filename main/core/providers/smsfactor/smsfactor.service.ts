@@ -1,5 +1,7 @@
 // SMSFactor features: add a platform-made token, mint tokens for the account or a sub-account,
 // list the remote tokens, revoke, and pick the wire format per entry (issue 4).
+// Entry shapes are built in smsfactor-entry.builder.ts, the once-only save of a minted token is
+// smsfactor-mint.saver.ts and revocation signing is smsfactor-revoke.policy.ts.
 import type {
   AccountInfo,
   EntryView,
@@ -10,20 +12,17 @@ import type {
   WireFormat,
 } from '../../../../preload/api';
 import type { Clock } from '../../ports';
-import type { NewEntry, VaultApi } from '../../vault/vault.types';
+import type { VaultApi } from '../../vault/vault.types';
 import { VaultError } from '../../vault/vault.types';
 import { ProviderError } from '../http';
 import type { MintAnswer, SmsfactorClient } from './smsfactor.client';
 import type { RevokeSigner } from './smsfactor-revoke.policy';
 import { revokeRemote } from './smsfactor-revoke.policy';
-import {
-  MintedTokenNotSavedError,
-  mintOutcomeUnknown,
-  SmsfactorValidationError,
-} from './smsfactor.errors';
+import { maskToken, mintedTokenEntry, pastedTokenEntry } from './smsfactor-entry.builder';
+import { saveMintedToken } from './smsfactor-mint.saver';
+import { mintOutcomeUnknown, SmsfactorValidationError } from './smsfactor.errors';
 import { validateMintInput, validateName } from './smsfactor.validation';
 
-type NewSmsfactorEntry = Extract<NewEntry, { kind: 'smsfactor-token' }>;
 /** EntryPatch only names fields common to all kinds; the vault applies any metadata key. */
 type SmsfactorPatch = Partial<Omit<SmsfactorTokenEntry, 'id' | 'kind' | 'provider' | 'createdAt'>>;
 
@@ -51,10 +50,8 @@ export interface MintTokenRequest {
   subAccountId?: string;
 }
 
-/** `abcd…wxyz` for long tokens, `…yz` for short ones: enough to recognise, not to use. */
-export function maskToken(token: string): string {
-  return token.length >= 20 ? `${token.slice(0, 4)}…${token.slice(-4)}` : `…${token.slice(-2)}`;
-}
+// maskToken moved to smsfactor-entry.builder.ts; still exported here for existing importers.
+export { maskToken };
 
 export class SmsfactorService {
   constructor(private readonly deps: SmsfactorServiceDeps) {}
@@ -69,22 +66,8 @@ export class SmsfactorService {
     this.requireUnlocked();
     this.requireFreeLabel(label);
     const account = await this.fetchAccount(token, req.format);
-    const entry = this.deps.vault.add(
-      {
-        label,
-        provider: 'smsfactor',
-        kind: 'smsfactor-token',
-        status: 'active',
-        account,
-        lastVerifiedAt: this.deps.clock.now(),
-        preview: maskToken(token),
-        ttlSeconds: null,
-        expiresAt: null,
-        allowedIps: [],
-        format: req.format,
-      },
-      { token },
-    );
+    const draft = pastedTokenEntry(label, token, account, req.format, this.deps.clock.now());
+    const entry = this.deps.vault.add(draft, { token });
     this.deps.emit?.('smsfactor:added');
     return asSmsfactor(entry);
   }
@@ -151,47 +134,8 @@ export class SmsfactorService {
     const mintedAt = this.deps.clock.now();
 
     // Nothing may happen between the answer and this save: no audit, no event, no await.
-    const draft: NewSmsfactorEntry = {
-      label,
-      provider: 'smsfactor',
-      kind: 'smsfactor-token',
-      status: 'active',
-      account: input.subAccountId ? { id: input.subAccountId } : parent.account,
-      preview: maskToken(answer.token),
-      tokenId: answer.tokenId,
-      ttlSeconds: input.ttlSeconds,
-      expiresAt: input.ttlSeconds === null ? null : mintedAt + input.ttlSeconds * 1000,
-      allowedIps: input.allowedIps,
-      subAccountId: input.subAccountId,
-      parentId: parent.id,
-      format: parent.format,
-    };
-    let entry: EntryView;
-    try {
-      entry = this.deps.vault.add(draft, { token: answer.token });
-    } catch (err) {
-      const why = err instanceof VaultError ? err.message : 'the vault could not be written';
-      const message = `SMSFactor created the token${answer.tokenId ? ` (id ${answer.tokenId})` : ''} but the vault could not save it (${why}). Copy it now: it cannot be shown again. Or revoke it.`;
-      const detached: SmsfactorTokenEntry = {
-        ...draft,
-        id: '',
-        createdAt: mintedAt,
-        updatedAt: mintedAt,
-        status: 'error',
-        lastError: message,
-      };
-      throw new MintedTokenNotSavedError(answer.token, detached, message);
-    }
-    try {
-      this.deps.vault.recordAudit(
-        entry.id,
-        'minted',
-        `token id ${answer.tokenId ?? '?'} by "${parent.label}"`,
-      );
-    } catch {
-      // The token is safe in the vault ('created' is audited with it); a lost 'minted' line
-      // must not turn a stored token into an error the user would retry.
-    }
+    const draft = mintedTokenEntry(label, input, parent, answer, mintedAt);
+    const entry = saveMintedToken(this.deps.vault, draft, answer, mintedAt, parent.label);
     this.deps.emit?.('smsfactor:minted');
     return { entry: asSmsfactor(entry), token: answer.token };
   }
