@@ -1,4 +1,5 @@
 // Vault figures for issue 2 item 7: KDF against unlock, sealing, and a 10,000-entry vault.
+import { unwrapDek } from '../main/core/vault/vault-keys';
 import { pbkdf2Sync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,7 +130,7 @@ export default async function vaultBench(): Promise<Row[]> {
       createSafeStore({ dir: join(dir, 'small'), name: 'vault' }).readText() ?? '',
     ) as VaultDocument;
     await small.unlock(PASSWORD);
-    const dek = (small as unknown as { dek: Uint8Array }).dek;
+    const dek = await unwrapDek(crypto, smallDoc, PASSWORD);
     const doc = await bigDocument(crypto, smallDoc, dek);
     const bigDir = join(dir, 'big');
     const store = createSafeStore({ dir: bigDir, name: 'vault' });
