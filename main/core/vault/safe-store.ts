@@ -210,6 +210,7 @@ export class SafeStore implements DocumentStore<unknown> {
 
   /** Sets a damaged file aside and restores the backup (safe-store-recovery.ts). */
   private recover(): string | undefined {
+    let independent = true;
     const { notice, restored } = recoverFile({
       fs: this.fs,
       path: this.path,
@@ -217,10 +218,12 @@ export class SafeStore implements DocumentStore<unknown> {
       name: this.options.name,
       now: this.now,
       validate: this.validate,
-      restore: () => this.restoreBackup(),
+      restore: () => restoreBackup(this.files, () => (independent = false)),
     });
-    // Just restored from it, so the backup equals the file and needs no check before a write.
-    if (restored) this.backupChecked = true;
+    // Just restored from it by a copy, so the backup equals the file and needs no check before
+    // a write. After a fallback (link or rename) there is no separate backup: the first write
+    // makes one before it touches the file.
+    if (restored) this.backupChecked = independent;
     return notice;
   }
 

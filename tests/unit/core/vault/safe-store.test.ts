@@ -111,6 +111,32 @@ describe('SafeStore', () => {
     expect(fs.readFileSync(store.path).equals(before)).toBe(true);
   });
 
+  it('after a restore with no room for a copy, a failing save still says "storage error"', () => {
+    const first = createSafeStore({ dir, name: 'vault', validate: isDoc });
+    first.start();
+    first.writeText(doc(1));
+    first.writeText(doc(2));
+    fs.writeFileSync(first.path, '{"kind":"do');
+    // The disk is full: the backup can be neither copied nor linked, only renamed into place.
+    const noRoom = Object.assign(fullDiskFs(), {
+      copyFileSync: (() => {
+        throw enospc();
+      }) as typeof fs.copyFileSync,
+      linkSync: (() => {
+        throw enospc();
+      }) as typeof fs.linkSync,
+    });
+    const store = createSafeStore({ dir, name: 'vault', validate: isDoc, fs: noRoom });
+    expect(store.start().notice).toBeDefined();
+    expect(store.readText()).toBe(doc(2));
+    noRoom.full = true;
+    const before = fs.readFileSync(store.path);
+    expect(() => store.writeText(doc(3))).toThrow(
+      expect.objectContaining({ code: 'storage-error' }) as unknown as Error,
+    );
+    expect(fs.readFileSync(store.path)).toEqual(before);
+  });
+
   it('a failed first save leaves no file behind', () => {
     const fakeFs = fullDiskFs();
     fakeFs.full = true;
