@@ -2,26 +2,14 @@
 // IPC in the test process, the Fax.Plus sandbox on 127.0.0.1. The test plays the user (the
 // dialogs), the system browser (a second page on the sandbox's approval page) and the OS (the
 // redirect to dev.tokenvault: goes to the same deep-link queue main/index.ts feeds).
-import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNT, DEMO_CLIENT } from '../sandbox/faxplus/faxplus.sandbox';
 import { expect, test, type AppHarness } from './harness/fixtures';
 import { createVault } from './harness/flows';
 import { captureAuthorizeRedirects } from './harness/sandboxes';
+import { freePort } from '../fakes/free-port';
 
 const HOUR = 3600e3;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function openConnectDialog(page: Page) {
   await page.getByRole('button', { name: 'Connect Fax.Plus' }).first().click();

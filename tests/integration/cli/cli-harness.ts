@@ -3,7 +3,6 @@
 // the sandboxes answering the CLI live in this test process's event loop.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -107,18 +106,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   });
 }
 
-/** A port that was free a moment ago (for the loopback listener). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
+export { freePort } from '../../fakes/free-port';
 
 /**
  * Runs `curl $(tokenvault headers <label> --format curl) <url>` through `sh`, exactly the way

@@ -2,28 +2,17 @@
 // the user starts a loopback sign-in, and nothing once that sign-in has ended, however it ended
 // (connected, denied, cancelled, expired, app quit). While it waits it answers on 127.0.0.1
 // only, never on [::1]. Probed with a bare TCP connect, so any listener at all would show.
-import { connect, createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from './faxplus.harness';
 import { demoConnect, startHarness } from './faxplus.harness';
+import { freePort } from '../../fakes/free-port';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** True when something accepts a TCP connection on host:port. */
 function listening(port: number, host = '127.0.0.1'): Promise<boolean> {

@@ -10,23 +10,13 @@ import type { SandboxClient } from '../../sandbox/faxplus/faxplus.sandbox';
 import { malformedRedirects } from '../../unit/core/oauth/redirect-fuzz.cases';
 import type { Harness } from './faxplus.harness';
 import { demoConnect, startHarness } from './faxplus.harness';
+import { freePort } from '../../fakes/free-port';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('deep links (security.md 14)', () => {
   it('rejects 2,000 malformed callbacks without crashing or changing any state', async () => {
