@@ -1,17 +1,10 @@
 // The only key material the vault keeps: the DEK while unlocked, paired with the idle timer so
 // holding a key and arming its auto-lock cannot drift apart. Dropped keys are zeroed, not just
 // released, so no copy lingers in memory for the garbage collector to keep around.
-import type { Clock, Scheduler } from '../ports';
-import { IdleLock } from './idle-lock';
+import { IdleLock, type IdleLockDeps } from './idle-lock';
 
-export interface VaultKeyHolderDeps {
-  clock: Clock;
-  scheduler: Scheduler;
-  /** Current idle-lock setting in minutes; 0 = never. */
-  minutes: () => number;
-  /** Called when the idle timer fires; the service locks (and so drops the key). */
-  onIdle: () => void;
-}
+/** The idle timer's deps: the holder arms it whenever it takes a key. */
+export type VaultKeyHolderDeps = IdleLockDeps;
 
 export class VaultKeyHolder {
   /** The data key; null whenever the vault is locked. */
