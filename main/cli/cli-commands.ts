@@ -15,6 +15,10 @@ export interface CommandSpec {
   options: Options;
   /** Number of positional arguments after the command words: [min, max]. */
   positionals: [number, number];
+  /** Everything after the first `--` is a command line of its own (`exec`). */
+  passthrough?: boolean;
+  /** Left out of the general help (the shell-completion helper). */
+  hidden?: boolean;
   load: () => Promise<CommandRun>;
 }
 
@@ -71,6 +75,59 @@ export const COMMANDS: CommandSpec[] = [
     options: { format: { type: 'string' }, provider: { type: 'string' } },
     positionals: [1, 1],
     load: () => import('./commands/headers.command').then((m) => m.run),
+  },
+  {
+    name: 'token',
+    usage: 'tokenvault token <label> [--provider faxplus|smsfactor]',
+    summary: 'print only the bearer token of an entry, for $(...) (refreshes a Fax.Plus token)',
+    details: ['Example:', '  curl -H "Authorization: Bearer $(tokenvault token billing)" …'],
+    options: { provider: { type: 'string' } },
+    positionals: [1, 1],
+    load: () => import('./commands/token.command').then((m) => m.run),
+  },
+  {
+    name: 'exec',
+    usage:
+      'tokenvault exec <label> [--env NAME=FIELD]... [--no-defaults] [--min-valid SECONDS] ' +
+      '[--provider faxplus|smsfactor] -- <command> [args...]',
+    summary: "run a command with an entry's credentials in its environment",
+    details: [
+      'Sets AUTH_HEADER (the full "Authorization: Bearer …" line) and, per provider,',
+      'FAXPLUS_ACCESS_TOKEN + FAXPLUS_CLIENT_ID (Fax.Plus) or SMSFACTOR_TOKEN (SMSFactor),',
+      'plus TOKENVAULT_TOKEN_EXPIRES_AT (ISO time, when known). --env NAME=FIELD adds or',
+      'replaces one (fields: token, header, headers, authorization, label, client_id, …);',
+      '--no-defaults sets only those. --min-valid refreshes a Fax.Plus token first unless it',
+      'stays valid that many seconds. The exit code and signals of the command pass through;',
+      'TOKENVAULT_PASSWORD is never passed on. Example:',
+      '  tokenvault exec billing -- sh -c \'curl -H "$AUTH_HEADER" https://restapi.fax.plus/v3/accounts/self\'',
+    ],
+    options: {
+      env: { type: 'string', multiple: true },
+      'no-defaults': { type: 'boolean' },
+      'min-valid': { type: 'string' },
+      provider: { type: 'string' },
+    },
+    positionals: [1, 1],
+    passthrough: true,
+    load: () => import('./commands/exec.command').then((m) => m.run),
+  },
+  {
+    name: 'inject',
+    usage: 'tokenvault inject [-i TEMPLATE] [-o FILE]',
+    summary: 'fill {{ tokenvault://<label>/<field> }} references in a template',
+    details: [
+      'Reads the template from -i (else standard input) and writes to -o (else standard',
+      'output). FILE is written atomically with mode 0600; an unknown label or field is an',
+      'error naming it, and nothing is written. Labels with spaces are written as they are',
+      '(or %-encoded); --provider is not needed unless both providers use the label, then',
+      'write tokenvault://faxplus:<label>/<field>.',
+    ],
+    options: {
+      in: { type: 'string', short: 'i' },
+      out: { type: 'string', short: 'o' },
+    },
+    positionals: [0, 0],
+    load: () => import('./commands/inject.command').then((m) => m.run),
   },
   {
     name: 'add faxplus-pat',
@@ -188,13 +245,14 @@ export function commandHelp(spec: CommandSpec): string {
 }
 
 export function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const shown = COMMANDS.filter((c) => !c.hidden);
+  const width = Math.max(...shown.map((c) => c.name.length));
   return (
     [
       'Usage: tokenvault <command> [options]',
       '',
       'Commands:',
-      ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      ...shown.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
       '',
       'Run `tokenvault <command> --help` for the options of one command.',
       '',

@@ -11,6 +11,10 @@ export type OptionValue = string | boolean | (string | boolean)[] | undefined;
 export interface CommandContext {
   readonly io: CliIo;
   readonly positionals: string[];
+  /** The command after `--` (`exec` only; empty for other commands). */
+  readonly passthrough: string[];
+  /** The code the process ends with when the command returns (`exec`: its child's). */
+  exitCode: number;
   readonly vaultDir: string;
   /** A string option, or undefined. */
   str(name: string): string | undefined;
@@ -37,6 +41,7 @@ export function createContext(
   io: CliIo,
   values: Record<string, OptionValue>,
   positionals: string[],
+  passthrough: string[] = [],
 ): CommandContext {
   const vaultDir = resolveVaultDir(
     typeof values['vault'] === 'string' ? values['vault'] : undefined,
@@ -58,9 +63,37 @@ export function createContext(
     return line.trim();
   };
 
+  const askPassword = async (purpose: 'unlock' | 'create'): Promise<string> => {
+    const fromEnv = io.env['TOKENVAULT_PASSWORD'];
+    if (fromEnv) return fromEnv;
+    // The password line is taken as typed: leading or trailing spaces may be part of it.
+    if (passwordStdin) {
+      const line = await io.readLine();
+      if (line === undefined || line === '') {
+        throw new UsageError('Expected the master password on the first line of standard input.');
+      }
+      return line;
+    }
+    if (!io.stdinIsTTY) {
+      throw new UsageError(
+        'No master password: set TOKENVAULT_PASSWORD, use --password-stdin, or run at a terminal.',
+      );
+    }
+    const first = await io.promptHidden('Master password: ');
+    if (purpose === 'create') {
+      const again = await io.promptHidden('Repeat the master password: ');
+      if (again !== first) throw new UsageError('The two passwords differ.');
+    }
+    return first;
+  };
+
+  let unlockPassword: Promise<string> | undefined;
+
   const ctx: CommandContext = {
     io,
     positionals,
+    passthrough,
+    exitCode: 0,
     vaultDir,
     str,
     required(name) {
@@ -91,28 +124,11 @@ export function createContext(
       if (!core.vault.isUnlocked()) await core.vault.unlock(await ctx.password('unlock'));
       return core;
     },
-    async password(purpose) {
-      const fromEnv = io.env['TOKENVAULT_PASSWORD'];
-      if (fromEnv) return fromEnv;
-      // The password line is taken as typed: leading or trailing spaces may be part of it.
-      if (passwordStdin) {
-        const line = await io.readLine();
-        if (line === undefined || line === '') {
-          throw new UsageError('Expected the master password on the first line of standard input.');
-        }
-        return line;
-      }
-      if (!io.stdinIsTTY) {
-        throw new UsageError(
-          'No master password: set TOKENVAULT_PASSWORD, use --password-stdin, or run at a terminal.',
-        );
-      }
-      const first = await io.promptHidden('Master password: ');
-      if (purpose === 'create') {
-        const again = await io.promptHidden('Repeat the master password: ');
-        if (again !== first) throw new UsageError('The two passwords differ.');
-      }
-      return first;
+    password(purpose) {
+      // Asked once per command: `inject` reads it before the template that follows it on stdin.
+      if (purpose === 'create') return askPassword(purpose);
+      unlockPassword ??= askPassword(purpose);
+      return unlockPassword;
     },
     async readSecret(what) {
       // At a terminal (and when stdin is not already carrying the password) ask without echo.

@@ -116,7 +116,8 @@ export class CliCore {
         },
         onLock: () => undefined,
       },
-      getAccessToken: async (id) => (await this.faxplusSession()).getAccessToken(id),
+      getAccessToken: async (id, minValidMs) =>
+        (await this.faxplusSession()).getAccessToken(id, minValidMs),
       // The CLI always says which format it prints (--format, default http).
       defaultFormat: () => 'http',
     });

@@ -13,10 +13,13 @@ export class UsageError extends Error {
   }
 }
 
-/** A failure with a chosen exit code (e.g. the connect flow timed out). */
+/**
+ * A failure with a chosen exit code (e.g. the connect flow timed out; 126/127 when `exec`
+ * cannot start its command, as a shell would say).
+ */
 export class CliError extends Error {
   constructor(
-    readonly exitCode: ExitCode,
+    readonly exitCode: ExitCode | 126 | 127,
     message: string,
   ) {
     super(message);
@@ -37,7 +40,7 @@ const USAGE_CODES = new Set([
  * Maps any thrown value to an exit code and a message. Works by duck typing on `code` so
  * this module loads without the vault or provider modules (fast start).
  */
-export function toExit(err: unknown): { code: ExitCode; message: string } {
+export function toExit(err: unknown): { code: ExitCode | 126 | 127; message: string } {
   if (err instanceof UsageError) return { code: EXIT.usage, message: err.message };
   if (err instanceof CliError) return { code: err.exitCode, message: err.message };
   const code =

@@ -21,7 +21,19 @@ export interface CliIo {
   readonly cwd: string;
   /** Opens a URL in the system browser (never awaited for the user to finish). */
   openBrowser(url: string): Promise<void>;
+  /** Everything left on standard input (a template piped to `inject`). */
+  readRest(): Promise<string>;
+  /**
+   * Standard input for a child process (`exec`): 'inherit' when this process never read it,
+   * else what was read past the last line plus the stream it continues on (the password
+   * came first on a pipe, the rest belongs to the child).
+   */
+  takeStdin(): ChildStdin;
+  /** Ends this process by `signal`, as the child of `exec` ended (the shell sees 128+n). */
+  exitBySignal(signal: NodeJS.Signals): Promise<void>;
 }
+
+export type ChildStdin = 'inherit' | { buffered: string; rest: NodeJS.ReadableStream | null };
 
 /** Reads stdin line by line on demand, keeping what was read past the current line. */
 class LineReader {
@@ -51,6 +63,27 @@ class LineReader {
       this.stream.resume();
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
+  }
+
+  async readRest(): Promise<string> {
+    this.start();
+    while (!this.ended) {
+      this.stream.resume();
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    const rest = this.buffer;
+    this.buffer = '';
+    return rest;
+  }
+
+  /** Stops reading; returns what was read but not consumed, and the stream if not ended. */
+  detach(): ChildStdin {
+    if (!this.started) return 'inherit';
+    this.stream.removeAllListeners('data');
+    this.stream.removeAllListeners('end');
+    const buffered = this.buffer;
+    this.buffer = '';
+    return { buffered, rest: this.ended ? null : this.stream };
   }
 
   private start(): void {
@@ -140,5 +173,14 @@ export function processIo(): CliIo {
     homedir: homedir(),
     cwd: process.cwd(),
     openBrowser: (url) => openWithSystem(url, process.platform),
+    readRest: () => lines.readRest(),
+    takeStdin: () => lines.detach(),
+    exitBySignal: async (signal) => {
+      // Libraries hook signals to clean up (conf's atomic writer does); with no listener left,
+      // and the handle closed on the next turn, the default action ends the process.
+      process.removeAllListeners(signal);
+      await new Promise((resolve) => setImmediate(resolve));
+      process.kill(process.pid, signal);
+    },
   };
 }

@@ -14,7 +14,7 @@ import {
   type CommandSpec,
 } from './cli-commands';
 import { createContext } from './cli-context';
-import { EXIT, UsageError, toExit, type ExitCode } from './cli-errors';
+import { EXIT, UsageError, toExit } from './cli-errors';
 import { processIo, type CliIo } from './cli-io';
 
 function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | undefined {
@@ -28,8 +28,18 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | un
   return undefined;
 }
 
-/** Runs one command. Never throws; returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+/** Splits `exec`'s own arguments from the command after `--` (kept exactly as given). */
+function splitPassthrough(spec: CommandSpec, rest: string[]): [string[], string[] | undefined] {
+  if (!spec.passthrough) return [rest, undefined];
+  const cut = rest.indexOf('--');
+  return cut < 0 ? [rest, []] : [rest.slice(0, cut), rest.slice(cut + 1)];
+}
+
+/**
+ * Runs one command. Never throws; returns the exit code (0-3, or the exit code of the
+ * command `exec` ran).
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.stdout(generalHelp());
@@ -48,7 +58,8 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
           : `Unknown command "${argv[0]}". Run \`tokenvault --help\`.`,
       );
     }
-    const { spec, rest } = found;
+    const { spec } = found;
+    const [rest, passthrough] = splitPassthrough(spec, found.rest);
     let parsed: ReturnType<typeof parseArgs>;
     try {
       parsed = parseArgs({
@@ -71,9 +82,13 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UsageError(`Wrong number of arguments.\nUsage: ${spec.usage}`);
     }
+    if (passthrough !== undefined && passthrough.length === 0) {
+      throw new UsageError(`Give the command to run after --.\nUsage: ${spec.usage}`);
+    }
     const run = await spec.load();
-    await run(createContext(io, parsed.values, parsed.positionals));
-    return EXIT.ok;
+    const ctx = createContext(io, parsed.values, parsed.positionals, passthrough);
+    await run(ctx);
+    return ctx.exitCode;
   } catch (err) {
     const { code, message } = toExit(err);
     io.stderr(`tokenvault: ${message}\n`);

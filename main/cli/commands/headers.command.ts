@@ -1,6 +1,7 @@
-import type { HeaderFormat, ProviderId } from '../../../preload/api';
+import type { HeaderFormat } from '../../../preload/api';
 import { HEADER_FORMATS } from '../../core/export/header-formats';
 import type { CommandRun } from '../cli-context';
+import { entryFromArgs } from '../cli-entry';
 import { UsageError } from '../cli-errors';
 
 /** Prints the headers; a Fax.Plus OAuth token is refreshed first and the new one saved. */
@@ -9,15 +10,7 @@ export const run: CommandRun = async (ctx) => {
   if (!HEADER_FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${HEADER_FORMATS.join(', ')}.`);
   }
-  const provider = ctx.str('provider');
-  if (provider !== undefined && provider !== 'faxplus' && provider !== 'smsfactor') {
-    throw new UsageError('--provider must be faxplus or smsfactor.');
-  }
-  const label = ctx.positionals[0] ?? '';
-  const core = await ctx.core();
-  core.requireVault();
-  // Resolve the label before asking for the password: a typo fails fast with exit 2.
-  const entry = core.findEntry(label, provider as ProviderId | undefined);
+  const { core, entry } = await entryFromArgs(ctx);
   await ctx.unlocked();
   const text = await core.headers().render(entry.id, format);
   ctx.io.stdout(`${text}\n`);

@@ -1,17 +1,8 @@
 // Reading and writing backup files. Writes are atomic (temp file in the same folder, fsync,
 // rename) and the file is created with mode 0600 from the start: it holds every secret,
 // encrypted, and no other account on the machine should even read the ciphertext.
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-file';
 import { IpcError } from '../ipc/ipc.errors';
 import { MAX_BACKUP_BYTES, unreadable } from './backup.format';
 
@@ -29,20 +20,9 @@ const storageError = (what: string): IpcError =>
 export function nodeBackupFiles(): BackupFiles {
   return {
     write(path, text) {
-      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
       try {
-        const fd = openSync(temp, 'w', 0o600);
-        try {
-          const bytes = Buffer.from(text, 'utf8');
-          let offset = 0;
-          while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temp, path);
+        writeFileAtomic(path, text);
       } catch {
-        rmSync(temp, { force: true });
         throw storageError('written');
       }
     },

@@ -11,9 +11,9 @@ export interface HeadersServiceDeps {
   /**
    * A valid Fax.Plus OAuth access token for the entry, refreshed first when it is about to
    * expire (single-flight, saved to the vault). Throws ProviderError('needs-reauth') when the
-   * refresh token is dead.
+   * refresh token is dead. `minValidMs`: refresh unless the token stays valid that long.
    */
-  getAccessToken: (id: string) => Promise<string>;
+  getAccessToken: (id: string, minValidMs?: number) => Promise<string>;
   /** settings.defaultHeaderFormat, read at each copy so a settings change applies at once. */
   defaultFormat: () => HeaderFormat;
 }
@@ -56,7 +56,19 @@ export class HeadersService {
     return { format, text: formatPreview(set, format) };
   }
 
-  private async headerSet(id: string): Promise<HeaderSet> {
+  /**
+   * The entry (as it is after any refresh) and its real header pairs. `minValidMs` asks for an
+   * access token that stays valid at least that long (`tokenvault exec --min-valid`).
+   */
+  async credentials(
+    id: string,
+    options: { minValidMs?: number } = {},
+  ): Promise<{ entry: EntryView; set: HeaderSet }> {
+    const set = await this.headerSet(id, options.minValidMs);
+    return { entry: this.deps.vault.get(id), set };
+  }
+
+  private async headerSet(id: string, minValidMs?: number): Promise<HeaderSet> {
     const entry = this.deps.vault.get(id);
     if (entry.status === 'revoked') {
       throw new VaultError(
@@ -66,7 +78,7 @@ export class HeadersService {
     }
     const secret =
       entry.kind === 'faxplus-oauth'
-        ? await this.deps.getAccessToken(id)
+        ? await this.deps.getAccessToken(id, minValidMs)
         : this.deps.vault.readSecret(id, storedField(entry));
     if (!secret) throw new VaultError('not-found', `"${entry.label}" has no token stored.`);
     return headerPairs(this.deps.vault.get(id), secret);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../main/cli/cli-io';
+import { fakeCliIo } from '../../fakes/fake-cli-io';
 import { main } from '../../../main/cli/index';
 import {
   DEMO_CLIENT,
@@ -27,14 +27,9 @@ afterAll(async () => {
 });
 
 function io(env: Record<string, string>, onOpen: (url: string) => Promise<void>) {
-  const out = { stdout: '', stderr: '', opened: [] as string[] };
-  const lines = [DEMO_CLIENT.clientSecret];
-  const value: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readLine: async () => lines.shift(),
-    promptHidden: async () => '',
-    stdinIsTTY: false,
+  return fakeCliIo({
+    dir,
+    lines: [DEMO_CLIENT.clientSecret],
     env: {
       TOKENVAULT_HOME: dir,
       TOKENVAULT_PASSWORD: TEST_PASSWORD,
@@ -42,15 +37,8 @@ function io(env: Record<string, string>, onOpen: (url: string) => Promise<void>)
       TOKENVAULT_FAXPLUS_API_URL: sandbox.apiUrl,
       ...env,
     },
-    platform: 'linux',
-    homedir: dir,
-    cwd: dir,
-    openBrowser: async (url) => {
-      out.opened.push(url);
-      await onOpen(url);
-    },
-  };
-  return { io: value, out };
+    openBrowser: onOpen,
+  });
 }
 
 describe('connect faxplus opens the system browser', () => {

@@ -14,8 +14,8 @@ import {
   prepareCli,
   runCli,
   tempVaultDir,
-  type CliResult,
 } from './cli-harness';
+import { approver, connectFaxplus } from './faxplus-cli';
 
 let sandbox: FaxplusSandbox;
 let vault: ReturnType<typeof tempVaultDir>;
@@ -37,40 +37,14 @@ afterAll(async () => {
   vault.cleanup();
 });
 
-/**
- * Starts `connect faxplus`, waits for the authorize URL line on stdout, lets `browser` play
- * the user's part with it, and returns the finished process's result.
- */
-async function connect(
+const connect = (
   args: string[],
   browser: (authorizeUrl: string) => Promise<void>,
   clientSecret = DEMO_CLIENT.clientSecret,
-): Promise<{ result: CliResult; authorizeUrl: string }> {
-  let authorizeUrl = '';
-  let buffer = '';
-  let browsing: Promise<void> | undefined;
-  const result = await runCli(['connect', 'faxplus', ...args], {
-    env,
-    input: `${clientSecret}\n`,
-    onStdout: (chunk) => {
-      buffer += chunk;
-      const line = buffer.split('\n').find((l) => l.startsWith(`${sandbox.accountsUrl}/login?`));
-      if (line && !browsing) {
-        authorizeUrl = line;
-        browsing = browser(line);
-      }
-    },
-  });
-  await browsing;
-  return { result, authorizeUrl };
-}
+) => connectFaxplus(sandbox, env, args, browser, clientSecret);
 
 /** The user approves on the sandbox page; the browser follows the redirect to the CLI. */
-const approve = async (url: string) => {
-  const location = await sandbox.control.authorize(url, 'approve');
-  const res = await fetch(location);
-  expect(res.status).toBe(200);
-};
+const approve = (url: string) => approver(sandbox)(url);
 
 describe('tokenvault with Fax.Plus', () => {
   it('add faxplus-pat: PAT from stdin, expiry from --expires, then curl works', async () => {

@@ -1,7 +1,7 @@
 // Runs the real `tokenvault` program as a child process (never in-process), so exit codes,
 // stdout/stderr separation and stdin handling are what a shell user gets. Asynchronous spawn:
 // the sandboxes answering the CLI live in this test process's event loop.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +45,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process, when one did (`exec` passes its child's on). */
+  signal?: NodeJS.Signals;
 }
 
 export interface RunOptions {
@@ -52,6 +54,8 @@ export interface RunOptions {
   input?: string;
   /** Called with each stdout chunk as it arrives (the connect flow reads the URL live). */
   onStdout?: (chunk: string) => void;
+  /** The process, once started (to send it a signal). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -100,9 +104,12 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
     });
     child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.on('close', (code, signal) =>
+      resolvePromise(signal ? { code, stdout, stderr, signal } : { code, stdout, stderr }),
+    );
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
+    options.onSpawn?.(child);
   });
 }
 

@@ -4,8 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../main/cli/cli-io';
+import { fakeCliIo } from '../../fakes/fake-cli-io';
+import { systemClock } from '../../../main/cli/cli-core';
 import { main } from '../../../main/cli/index';
+import { nodeRandom } from '../../../main/core/vault/crypto';
+import { createVaultService } from '../../../main/core/vault/vault.factory';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,24 +23,13 @@ function fakeIo(opts: {
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'tokenvault-main-'));
   dirs.push(dir);
-  const out = { stdout: '', stderr: '', prompted: [] as string[], opened: [] as string[] };
-  const prompts = [...(opts.prompts ?? [])];
-  const lines = [...(opts.lines ?? [])];
-  const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readLine: async () => lines.shift(),
-    promptHidden: async (p) => {
-      out.prompted.push(p);
-      return prompts.shift() ?? '';
-    },
-    stdinIsTTY: opts.tty ?? true,
+  const { io, out } = fakeCliIo({
+    dir,
+    prompts: opts.prompts,
+    lines: opts.lines,
+    tty: opts.tty ?? true,
     env: { TOKENVAULT_HOME: dir, TOKENVAULT_TEST_KDF_ITERATIONS: '1000', ...opts.env },
-    platform: 'linux',
-    homedir: dir,
-    cwd: dir,
-    openBrowser: async (u) => void out.opened.push(u),
-  };
+  });
   return { io, out, dir };
 }
 
@@ -71,5 +63,40 @@ describe('main() at a terminal', () => {
     expect(await main(['add', '--help'], io)).toBe(0);
     expect(out.stdout).toContain('tokenvault add faxplus-pat');
     expect(out.stdout).toContain('tokenvault add smsfactor');
+  });
+
+  it('exec asks for the password at a hidden prompt, then runs the command with the token', async () => {
+    const password = 'a fine long passphrase';
+    const { io, out, dir } = fakeIo({ prompts: [password, password, password] });
+    expect(await main(['init'], io)).toBe(0);
+    const vault = createVaultService({
+      dir,
+      clock: systemClock,
+      scheduler: systemClock,
+      random: nodeRandom(),
+      idleLockMinutes: () => 0,
+    });
+    vault.start();
+    await vault.unlock(password);
+    vault.add(
+      {
+        label: 'sms',
+        provider: 'smsfactor',
+        kind: 'smsfactor-token',
+        status: 'active',
+        ttlSeconds: null,
+        expiresAt: null,
+        allowedIps: [],
+        format: 'json',
+      },
+      { token: 'sf_prompted_token_0123456789' },
+    );
+    vault.lock();
+    const check =
+      "process.exit(process.env.SMSFACTOR_TOKEN === 'sf_prompted_token_0123456789' ? 5 : 6)";
+    const code = await main(['exec', 'sms', '--', process.execPath, '-e', check], io);
+    expect(out.prompted.at(-1)).toBe('Master password: ');
+    expect(code).toBe(5);
+    expect(out.stdout).not.toContain('sf_prompted_token');
   });
 });

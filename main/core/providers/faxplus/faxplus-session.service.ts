@@ -33,12 +33,16 @@ export class FaxplusSession {
 
   constructor(private readonly deps: FaxplusSessionDeps) {}
 
-  /** A token valid for at least another minute, refreshed first when needed. */
-  async getAccessToken(id: string): Promise<string> {
+  /**
+   * A token valid for at least another minute (or `minValidMs`, when longer), refreshed
+   * first when needed. A refreshed token is returned whatever its lifetime: no refresh can
+   * promise more than the server grants.
+   */
+  async getAccessToken(id: string, minValidMs = REFRESH_MARGIN_MS): Promise<string> {
     const entry = oauthEntry(this.deps.vault, id);
     if (entry.status === 'needs-reauth') throw this.reauthError(entry);
     const token = this.deps.vault.readSecret(id, 'accessToken');
-    if (token && this.fresh(entry)) return token;
+    if (token && this.fresh(entry, minValidMs)) return token;
     return this.refreshOnce(id, token);
   }
 
@@ -71,10 +75,10 @@ export class FaxplusSession {
     return promise;
   }
 
-  private fresh(entry: FaxplusOAuthEntry): boolean {
+  private fresh(entry: FaxplusOAuthEntry, minValidMs = REFRESH_MARGIN_MS): boolean {
     return (
       entry.accessExpiresAt !== undefined &&
-      entry.accessExpiresAt - this.deps.clock.now() > REFRESH_MARGIN_MS
+      entry.accessExpiresAt - this.deps.clock.now() > Math.max(minValidMs, REFRESH_MARGIN_MS)
     );
   }
 

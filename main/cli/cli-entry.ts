@@ -1,0 +1,26 @@
+// The label -> entry step shared by the commands that use one entry (headers, token, exec).
+// The label is resolved before any password is asked, so a typo fails fast with exit 2 and
+// nothing is started.
+import type { EntryView, ProviderId } from '../../preload/api';
+import type { CliCore } from './cli-core';
+import type { CommandContext } from './cli-context';
+import { UsageError } from './cli-errors';
+
+export function providerOption(ctx: CommandContext): ProviderId | undefined {
+  const provider = ctx.str('provider');
+  if (provider !== undefined && provider !== 'faxplus' && provider !== 'smsfactor') {
+    throw new UsageError('--provider must be faxplus or smsfactor.');
+  }
+  return provider;
+}
+
+/** The entry named by the first argument (and --provider), with the vault still locked. */
+export async function entryFromArgs(
+  ctx: CommandContext,
+): Promise<{ core: CliCore; entry: EntryView }> {
+  const provider = providerOption(ctx);
+  const core = await ctx.core();
+  core.requireVault();
+  const entry = core.findEntry(ctx.positionals[0] ?? '', provider);
+  return { core, entry };
+}

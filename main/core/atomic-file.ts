@@ -1,0 +1,30 @@
+// Writes a whole file or nothing: a new temp file beside the target (created exclusively with
+// mode 0600, so no other account can read it even for a moment), fsync, then rename over the
+// target. On any failure the temp file is removed and the target is as it was.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export const PRIVATE_FILE_MODE = 0o600;
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  try {
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
