@@ -5,6 +5,9 @@ import type { CommandRun } from './cli-context';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** Entry labels (read without a password), file names, or a fixed list of words. */
+export type CompletionSource = 'label' | 'file' | readonly string[];
+
 export interface CommandSpec {
   /** One or two words, e.g. 'headers', 'add faxplus-pat'. */
   name: string;
@@ -19,6 +22,8 @@ export interface CommandSpec {
   passthrough?: boolean;
   /** Left out of the general help (the shell-completion helper). */
   hidden?: boolean;
+  /** What shell completion offers for the positional arguments and for option values. */
+  completes?: { positional?: CompletionSource; values?: Record<string, CompletionSource> };
   load: () => Promise<CommandRun>;
 }
 
@@ -43,6 +48,11 @@ export const GLOBAL_HELP = [
 ];
 
 const FORMATS = 'http|curl|json|env|fetch|python';
+const PROVIDERS = ['faxplus', 'smsfactor'] as const;
+const WIRE_FORMATS = ['json', 'xml'] as const;
+
+/** Option values every command completes the same way. */
+export const GLOBAL_COMPLETES: Record<string, CompletionSource> = { vault: 'file' };
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -74,6 +84,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: { format: { type: 'string' }, provider: { type: 'string' } },
     positionals: [1, 1],
+    completes: { positional: 'label', values: { format: FORMATS.split('|'), provider: PROVIDERS } },
     load: () => import('./commands/headers.command').then((m) => m.run),
   },
   {
@@ -83,6 +94,7 @@ export const COMMANDS: CommandSpec[] = [
     details: ['Example:', '  curl -H "Authorization: Bearer $(tokenvault token billing)" …'],
     options: { provider: { type: 'string' } },
     positionals: [1, 1],
+    completes: { positional: 'label', values: { provider: PROVIDERS } },
     load: () => import('./commands/token.command').then((m) => m.run),
   },
   {
@@ -109,6 +121,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     positionals: [1, 1],
     passthrough: true,
+    completes: { positional: 'label', values: { provider: PROVIDERS } },
     load: () => import('./commands/exec.command').then((m) => m.run),
   },
   {
@@ -127,6 +140,7 @@ export const COMMANDS: CommandSpec[] = [
       out: { type: 'string', short: 'o' },
     },
     positionals: [0, 0],
+    completes: { values: { in: 'file', out: 'file' } },
     load: () => import('./commands/inject.command').then((m) => m.run),
   },
   {
@@ -159,6 +173,7 @@ export const COMMANDS: CommandSpec[] = [
       timeout: { type: 'string' },
     },
     positionals: [0, 0],
+    completes: { values: { redirect: ['loopback'], 'refresh-days': ['30', 'none'] } },
     load: () => import('./commands/connect-faxplus.command').then((m) => m.run),
   },
   {
@@ -168,6 +183,7 @@ export const COMMANDS: CommandSpec[] = [
     details: ['--format is the wire format the headers ask for (Accept); default json.'],
     options: { label: { type: 'string' }, format: { type: 'string' } },
     positionals: [0, 0],
+    completes: { values: { format: WIRE_FORMATS } },
     load: () => import('./commands/add-smsfactor.command').then((m) => m.run),
   },
   {
@@ -190,6 +206,7 @@ export const COMMANDS: CommandSpec[] = [
       label: { type: 'string' },
     },
     positionals: [0, 0],
+    completes: { values: { parent: 'label', format: WIRE_FORMATS } },
     load: () => import('./commands/create-smsfactor.command').then((m) => m.run),
   },
   {
@@ -199,6 +216,7 @@ export const COMMANDS: CommandSpec[] = [
     details: [],
     options: {},
     positionals: [1, 1],
+    completes: { positional: 'label' },
     load: () => import('./commands/revoke-smsfactor.command').then((m) => m.run),
   },
   {
@@ -220,6 +238,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: {},
     positionals: [1, 1],
+    completes: { positional: 'file' },
     load: () => import('./commands/backup.command').then((m) => m.runExport),
   },
   {
@@ -233,7 +252,34 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: { 'on-conflict': { type: 'string' } },
     positionals: [1, 1],
+    completes: { positional: 'file', values: { 'on-conflict': ['skip', 'replace', 'keep-both'] } },
     load: () => import('./commands/backup.command').then((m) => m.runImport),
+  },
+  {
+    name: 'completion',
+    usage: 'tokenvault completion bash|zsh|fish',
+    summary: 'print a shell completion script (commands, options, formats and labels)',
+    details: [
+      'bash: add  eval "$(tokenvault completion bash)"  to ~/.bashrc',
+      'zsh:  add  eval "$(tokenvault completion zsh)"   to ~/.zshrc (after compinit)',
+      'fish: tokenvault completion fish > ~/.config/fish/completions/tokenvault.fish',
+      'Labels are completed from the vault file; no password is asked.',
+    ],
+    options: {},
+    positionals: [1, 1],
+    completes: { positional: ['bash', 'zsh', 'fish'] },
+    load: () => import('./commands/completion.command').then((m) => m.run),
+  },
+  {
+    name: '__complete',
+    usage: 'tokenvault __complete -- <words after tokenvault, the last one being completed>',
+    summary: 'completion candidates (used by the completion scripts)',
+    details: [],
+    options: {},
+    positionals: [0, 0],
+    passthrough: true,
+    hidden: true,
+    load: () => import('./commands/completion.command').then((m) => m.runComplete),
   },
 ];
 

@@ -126,10 +126,11 @@ describe.concurrent('help', () => {
     expect(r.stdout).toContain('Exit codes');
   });
 
-  it('tokenvault --help lists every command', async () => {
+  it('tokenvault --help lists every command but the completion helper', async () => {
     const r = await runCli(['--help'], { env });
     expect(r.code).toBe(0);
-    for (const c of COMMANDS) expect(r.stdout).toContain(c.name);
+    for (const c of COMMANDS.filter((c) => !c.hidden)) expect(r.stdout).toContain(c.name);
+    expect(r.stdout).not.toContain('__complete');
   });
 });
 
