@@ -1,7 +1,7 @@
 // Builds everything the app and the tests run from, into out/:
 //   out/main/index.mjs       Electron main (ESM: electron-store 12 is ESM-only), one file
 //   out/preload/index.cjs    the sandboxed preload: ONE CommonJS file (it cannot load modules)
-//   out/cli/tokenvault.mjs   the `tokenvault` command, with a node shebang
+//   out/cli/tokenvault.mjs   the `tokenvault` command, with a node shebang (+ out/cli/chunks/)
 //   out/renderer/            the React renderer, by Vite (vite.config.ts)
 //   out/tray/                the tray icons (assets/tray/, drawn by scripts/make-tray-icons.mjs)
 //   out/e2e/api.js           preload/api.ts's createApi as a browser IIFE for the e2e harness
@@ -11,18 +11,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { ESM_REQUIRE_SHIM as esmRequireShim, cliBuildOptions } from './cli-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out');
 const watch = process.argv.includes('--watch');
 const skipRenderer = process.argv.includes('--skip-renderer');
-
-// Bundled CommonJS dependencies (node-forge) call require(); an ESM bundle has none unless
-// it makes one.
-const esmRequireShim = [
-  "import { createRequire as __tvCreateRequire } from 'node:module';",
-  'const require = __tvCreateRequire(import.meta.url);',
-].join('\n');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -79,15 +73,8 @@ const targets = [
 if (existsSync(join(root, 'main/cli/index.ts'))) {
   targets.push({
     name: 'cli',
-    options: {
-      ...common,
-      entryPoints: ['main/cli/index.ts'],
-      outfile: 'out/cli/tokenvault.mjs',
-      format: 'esm',
-      // One file: esbuild keeps each dynamically imported module (providers, OAuth) behind
-      // a lazy initializer, so `tokenvault headers` evaluates only what it uses.
-      banner: { js: `#!/usr/bin/env node\n${esmRequireShim}` },
-    },
+    // Code splitting (scripts/cli-bundle.mjs): each command loads only what it imports.
+    options: cliBuildOptions(root, 'out/cli'),
   });
 } else {
   console.log('build: main/cli/index.ts not found, skipping the CLI');

@@ -2,6 +2,7 @@
 // Passwords and secrets come from the environment, standard input or a hidden prompt,
 // never from argv (argv is visible to every user of the machine through `ps`).
 import type { CliCore } from './cli-core';
+import type { CliReadCore } from './cli-read-core';
 import { UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import { resolveVaultDir } from './cli-paths';
@@ -29,6 +30,13 @@ export interface CommandContext {
   core(options?: { create?: boolean }): Promise<CliCore>;
   /** The core with the vault unlocked by the master password. */
   unlocked(): Promise<CliCore>;
+  /**
+   * The fast read-only core (cli-read-core.ts) for commands that only read; the vault stays
+   * locked. Falls back to the full core for a file it cannot read at once.
+   */
+  reader(options?: { willUnlock?: boolean }): Promise<CliReadCore>;
+  /** The read-only core with the vault unlocked by the master password. */
+  unlockedReader(): Promise<CliReadCore>;
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
   password(purpose: 'unlock' | 'create'): Promise<string>;
   /** One secret line from standard input (hidden prompt at a terminal). */
@@ -49,6 +57,7 @@ export function createContext(
   );
   const passwordStdin = values['password-stdin'] === true;
   let corePromise: Promise<CliCore> | undefined;
+  let readerPromise: Promise<CliReadCore> | undefined;
 
   const str = (name: string): string | undefined => {
     const v = values[name];
@@ -123,6 +132,23 @@ export function createContext(
       core.requireVault();
       if (!core.vault.isUnlocked()) await core.vault.unlock(await ctx.password('unlock'));
       return core;
+    },
+    reader(options = {}) {
+      readerPromise ??= import('./cli-read-core').then((m) =>
+        m.openReadCore({
+          dir: vaultDir,
+          // The KDF may start before the label is checked only when the command unlocks.
+          password: options.willUnlock ? io.env['TOKENVAULT_PASSWORD'] || undefined : undefined,
+          full: () => ctx.core(),
+          unlockedFull: () => ctx.unlocked(),
+        }),
+      );
+      return readerPromise;
+    },
+    async unlockedReader() {
+      const reader = await ctx.reader();
+      if (!reader.vault.isUnlocked()) await reader.vault.unlock(await ctx.password('unlock'));
+      return reader;
     },
     password(purpose) {
       // Asked once per command: `inject` reads it before the template that follows it on stdin.

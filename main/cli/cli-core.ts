@@ -3,7 +3,7 @@
 // them, so `tokenvault headers` for a PAT or SMSFactor token never evaluates the OAuth code.
 import { providerEndpoints, type ProviderEndpoints } from '../core/app/provider-endpoints';
 import type { ConnectEvent, EntryView, ProviderId, Settings } from '../../preload/api';
-import { HeadersService } from '../core/export/headers.service';
+import type { HeadersService } from '../core/export/headers.service';
 import type { Clock, Scheduler } from '../core/ports';
 import type { FaxplusClient } from '../core/providers/faxplus/faxplus.client';
 import type { FaxplusSession } from '../core/providers/faxplus/faxplus-session.service';
@@ -14,7 +14,7 @@ import { nodeRandom } from '../core/vault/crypto';
 import { createVaultService } from '../core/vault/vault.factory';
 import type { VaultService } from '../core/vault/vault.service';
 import { VaultError } from '../core/vault/vault.types';
-import { UsageError } from './cli-errors';
+import { cliHeaders, findEntryIn } from './cli-read-core';
 
 export interface CliCoreOptions {
   dir: string;
@@ -92,35 +92,13 @@ export class CliCore {
 
   /** The entry with this label; `provider` disambiguates when both providers use it. */
   findEntry(label: string, provider?: ProviderId): EntryView {
-    const providers: ProviderId[] = provider ? [provider] : ['faxplus', 'smsfactor'];
-    const found = providers
-      .map((p) => this.vault.findByLabel(p, label))
-      .filter((e): e is EntryView => e !== undefined);
-    if (found.length > 1) {
-      throw new UsageError(
-        `Both providers have an entry "${label}"; add --provider faxplus|smsfactor.`,
-      );
-    }
-    const entry = found[0];
-    if (!entry) throw new UsageError(`No entry labelled "${label}". See \`tokenvault list\`.`);
-    return entry;
+    return findEntryIn(this.vault, label, provider);
   }
 
   headers(): HeadersService {
-    return new HeadersService({
-      vault: this.vault,
-      // The CLI prints; it never touches the clipboard.
-      guard: {
-        write: () => {
-          throw new Error('The command line does not use the clipboard.');
-        },
-        onLock: () => undefined,
-      },
-      getAccessToken: async (id, minValidMs) =>
-        (await this.faxplusSession()).getAccessToken(id, minValidMs),
-      // The CLI always says which format it prints (--format, default http).
-      defaultFormat: () => 'http',
-    });
+    return cliHeaders(this.vault, async (id, minValidMs) =>
+      (await this.faxplusSession()).getAccessToken(id, minValidMs),
+    );
   }
 
   faxplus(): Promise<FaxplusClient> {

@@ -2,7 +2,7 @@
 // The label is resolved before any password is asked, so a typo fails fast with exit 2 and
 // nothing is started.
 import type { EntryView, ProviderId } from '../../preload/api';
-import type { CliCore } from './cli-core';
+import type { CliReadCore } from './cli-read-core';
 import type { CommandContext } from './cli-context';
 import { UsageError } from './cli-errors';
 
@@ -17,10 +17,9 @@ export function providerOption(ctx: CommandContext): ProviderId | undefined {
 /** The entry named by the first argument (and --provider), with the vault still locked. */
 export async function entryFromArgs(
   ctx: CommandContext,
-): Promise<{ core: CliCore; entry: EntryView }> {
+): Promise<{ core: CliReadCore; entry: EntryView }> {
   const provider = providerOption(ctx);
-  const core = await ctx.core();
-  core.requireVault();
-  const entry = core.findEntry(ctx.positionals[0] ?? '', provider);
+  const core = await ctx.reader({ willUnlock: true });
+  const entry = await core.findEntry(ctx.positionals[0] ?? '', provider);
   return { core, entry };
 }

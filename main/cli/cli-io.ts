@@ -1,7 +1,6 @@
 // The command's contact with its process: streams, environment, platform, browser. `main()`
 // takes it as a parameter so tests can run commands in-process with fakes, while the real
 // process uses `processIo()`.
-import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { CliError, EXIT } from './cli-errors';
 
@@ -141,7 +140,9 @@ function promptHiddenTty(prompt: string): Promise<string> {
 }
 
 /** Opens the system browser without a shell (the URL is never parsed by one). */
-function openWithSystem(url: string, platform: NodeJS.Platform): Promise<void> {
+async function openWithSystem(url: string, platform: NodeJS.Platform): Promise<void> {
+  // Loaded here, not at start: most commands never open a browser.
+  const { spawn } = await import('node:child_process');
   const [cmd, args] =
     platform === 'darwin'
       ? ['open', [url]]

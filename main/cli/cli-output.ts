@@ -72,13 +72,22 @@ export function reminderJson(r: ReminderItem): ReminderJson {
 
 /** Left-aligned columns separated by two spaces; no colours (output is often piped). */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  const widths = header.map((h) => h.length);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const n = (row[i] ?? '').length;
+      if (n > (widths[i] ?? 0)) widths[i] = n;
+    }
+  }
+  const last = widths.length - 1;
+  const line = (cells: string[]): string => {
+    let out = '';
+    for (let i = 0; i < last; i++) out += (cells[i] ?? '').padEnd((widths[i] ?? 0) + 2);
+    return (out + (cells[last] ?? '')).trimEnd();
+  };
+  let text = line(header) + '\n';
+  for (const row of rows) text += line(row) + '\n';
+  return text;
 }
 
 export function json(value: unknown): string {

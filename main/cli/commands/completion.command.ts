@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { VaultFileReader } from '../../core/vault/vault-reader';
 import type { CommandRun } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import { resolveVaultDir } from '../cli-paths';
@@ -21,15 +23,17 @@ export const run: CommandRun = async (ctx) => {
 export const runComplete: CommandRun = async (ctx) => {
   const words = ctx.passthrough;
   const dir = resolveVaultDir(vaultOption(words), ctx.io);
-  const labels = await loadLabels(dir, ctx.io.env);
-  ctx.io.stdout(completionText(complete(words, () => labels)));
+  ctx.io.stdout(completionText(complete(words, () => labelsIn(dir))));
 };
 
-async function loadLabels(dir: string, env: Record<string, string | undefined>) {
+/** Only a file that reads at once: completion never recovers or rewrites anything. */
+function labelsIn(dir: string): string[] {
   try {
-    const { openCliCore } = await import('../cli-core');
-    const core = openCliCore({ dir, env, warn: () => undefined });
-    return core.vault.list().map((e) => e.label);
+    return (
+      VaultFileReader.open(join(dir, 'vault.json'))
+        ?.list()
+        .map((e) => e.label) ?? []
+    );
   } catch {
     return [];
   }

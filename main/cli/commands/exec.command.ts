@@ -34,7 +34,7 @@ export const run: CommandRun = async (ctx) => {
   const { core, entry } = await entryFromArgs(ctx);
   // The fields an entry offers follow from its kind: a wrong one fails before the password.
   assertFieldsExist(specs, credentialFields(entry, headerPairs(entry, 'placeholder')));
-  await ctx.unlocked();
+  await ctx.unlockedReader();
   const fresh = await core.headers().credentials(entry.id, { minValidMs: minValid });
   const env = childEnvironment(ctx.io.env, credentialFields(fresh.entry, fresh.set), specs, {
     defaults,

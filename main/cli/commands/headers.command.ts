@@ -11,7 +11,7 @@ export const run: CommandRun = async (ctx) => {
     throw new UsageError(`--format must be one of ${HEADER_FORMATS.join(', ')}.`);
   }
   const { core, entry } = await entryFromArgs(ctx);
-  await ctx.unlocked();
+  await ctx.unlockedReader();
   const text = await core.headers().render(entry.id, format);
   ctx.io.stdout(`${text}\n`);
 };

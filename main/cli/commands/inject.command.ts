@@ -38,8 +38,7 @@ export const run: CommandRun = async (ctx) => {
   if (input === undefined && ctx.io.stdinIsTTY) {
     throw new UsageError('Give the template with -i FILE, or pipe it to standard input.');
   }
-  const core = await ctx.core();
-  core.requireVault();
+  const core = await ctx.reader({ willUnlock: true });
   // With --password-stdin the password is the first line and the template the rest.
   if (input === undefined && ctx.flag('password-stdin')) await ctx.password('unlock');
   const template = input === undefined ? await ctx.io.readRest() : readTemplate(input);
@@ -49,7 +48,7 @@ export const run: CommandRun = async (ctx) => {
   for (const ref of refs) {
     let entry: EntryView;
     try {
-      entry = core.findEntry(ref.label, ref.provider);
+      entry = await core.findEntry(ref.label, ref.provider);
     } catch (error) {
       const why = error instanceof Error ? error.message : 'unknown label';
       throw new UsageError(`line ${ref.line}: ${ref.text}: ${why}`);
@@ -66,7 +65,7 @@ export const run: CommandRun = async (ctx) => {
 
   const values = new Map<string, Record<string, string>>();
   if (refs.length > 0) {
-    await ctx.unlocked();
+    await ctx.unlockedReader();
     const headers = core.headers();
     for (const entry of new Set(entries.values())) {
       if (values.has(entry.id)) continue;

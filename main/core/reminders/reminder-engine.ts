@@ -32,9 +32,15 @@ export function deadlinePrefix(d: Deadline): string {
   return `${d.entryId}|${d.kind}|${d.deadline === null ? '-' : String(d.deadline)}`;
 }
 
+/** Logs are never changed in place (markFired and pruneFiredLog return new ones). */
+const firedIndexes = new WeakMap<FiredLog, Map<string, number>>();
+
 /** prefix -> smallest lead fired, so "something as urgent or more was already said" is O(1). */
 export function indexFiredLog(log: FiredLog): Map<string, number> {
+  const cached = firedIndexes.get(log);
+  if (cached) return cached;
   const index = new Map<string, number>();
+  firedIndexes.set(log, index);
   for (const key of Object.keys(log.fired)) {
     const cut = key.lastIndexOf('|');
     if (cut < 0) continue;
@@ -61,14 +67,13 @@ function scheduleEntry(
   stages: readonly number[],
   fired: ReadonlyMap<string, number>,
   now: number,
-): EntrySchedule {
-  if (entry.muted) return { next: null };
+  withAlert: boolean,
+): EntrySchedule | number | null {
+  if (entry.muted) return null;
   const kind = deadlineKindOf(entry);
   // Revoked is informational: it is listed, never alerted.
-  if (kind === null || kind === 'revoked') return { next: null };
+  if (kind === null || kind === 'revoked') return null;
   const deadline = deadlineAtOf(entry, kind);
-  const prefix = `${entry.id}|${kind}|${deadline === null ? '-' : String(deadline)}`;
-  const firedLead = fired.get(prefix);
 
   let current: number | undefined;
   let upcoming: number | null = null;
@@ -86,10 +91,18 @@ function scheduleEntry(
       current = lead;
     }
   }
-  const currentUnfired = current !== undefined && (firedLead === undefined || firedLead > current);
   const snoozed = entry.snoozedUntil !== undefined && entry.snoozedUntil > now;
+  // No stage reached yet: nothing was or could have been fired for this deadline, so the
+  // fired log (a string key per entry) is not needed. Most entries of a large vault are here.
+  if (current === undefined) {
+    return upcoming !== null && snoozed ? Math.max(upcoming, entry.snoozedUntil ?? 0) : upcoming;
+  }
+  const prefix = `${entry.id}|${kind}|${deadline === null ? '-' : String(deadline)}`;
+  const firedLead = fired.get(prefix);
+  const currentUnfired = firedLead === undefined || firedLead > current;
 
-  if (currentUnfired && !snoozed && current !== undefined) {
+  if (currentUnfired && !snoozed) {
+    if (!withAlert) return upcoming;
     const dueAt = deadline === null ? now : deadline - current * MINUTE_MS;
     return {
       due: {
@@ -111,7 +124,7 @@ function scheduleEntry(
   if (next !== null && snoozed && entry.snoozedUntil !== undefined) {
     next = Math.max(next, entry.snoozedUntil);
   }
-  return { next };
+  return next;
 }
 
 export interface Evaluation {
@@ -136,9 +149,15 @@ export function evaluate(
   const alerts: EntryAlert[] = [];
   let nextDueAt: number | null = null;
   for (const entry of entries) {
-    const s = scheduleEntry(entry, stages, fired, now);
-    if (s.due) alerts.push(s.due);
-    if (s.next !== null && (nextDueAt === null || s.next < nextDueAt)) nextDueAt = s.next;
+    const s = scheduleEntry(entry, stages, fired, now, true);
+    let next: number | null;
+    if (s !== null && typeof s === 'object') {
+      if (s.due) alerts.push(s.due);
+      next = s.next;
+    } else {
+      next = s;
+    }
+    if (next !== null && (nextDueAt === null || next < nextDueAt)) nextDueAt = next;
   }
   alerts.sort(compareUrgency);
   return { alerts, nextDueAt };
@@ -164,7 +183,15 @@ export function nextDueAt(
   log: FiredLog,
   now: number,
 ): number | null {
-  return evaluate(entries, settings, log, now).nextDueAt;
+  // The same pass as evaluate(), without building (or sorting) the alerts.
+  const stages = leadStages(settings);
+  const fired = indexFiredLog(log);
+  let nextDue: number | null = null;
+  for (const entry of entries) {
+    const next = scheduleEntry(entry, stages, fired, now, false) as number | null;
+    if (next !== null && (nextDue === null || next < nextDue)) nextDue = next;
+  }
+  return nextDue;
 }
 
 /** Several entries due at once become one summary, so a morning after a week away is one toast. */

@@ -4,27 +4,28 @@
 import forge from 'node-forge';
 import type { Random } from '../ports';
 
-export const DEFAULT_KDF_ITERATIONS = 600_000;
-export const SALT_BYTES = 16;
-export const KEY_BYTES = 32;
-export const IV_BYTES = 12;
-export const TAG_BYTES = 16;
+import {
+  IV_BYTES,
+  KEY_BYTES,
+  SALT_BYTES,
+  SealError,
+  TAG_BYTES,
+  DEFAULT_KDF_ITERATIONS,
+  type KeyOpener,
+} from './seal-format';
 
-/** A sealed value could not be opened: wrong key, moved ciphertext, changed AAD or damage. */
-export class SealError extends Error {
-  constructor() {
-    super('The sealed value failed its integrity check.');
-    this.name = 'SealError';
-  }
-}
+export {
+  DEFAULT_KDF_ITERATIONS,
+  IV_BYTES,
+  KEY_BYTES,
+  SALT_BYTES,
+  SealError,
+  TAG_BYTES,
+  secretAad,
+} from './seal-format';
 
 const toBinary = (bytes: Uint8Array): string => Buffer.from(bytes).toString('binary');
 const fromBinary = (binary: string): Uint8Array => new Uint8Array(Buffer.from(binary, 'binary'));
-
-/** AAD that binds a sealed secret to its entry, its field and the document format. */
-export function secretAad(entryId: string, field: string, formatVersion: number): string {
-  return `${entryId}|${field}|${formatVersion}`;
-}
 
 export interface VaultCryptoOptions {
   random: Random;
@@ -32,7 +33,7 @@ export interface VaultCryptoOptions {
   iterations?: number;
 }
 
-export class VaultCrypto {
+export class VaultCrypto implements KeyOpener {
   readonly iterations: number;
   private readonly random: Random;
 

@@ -1,7 +1,7 @@
 // The vault document, format v1: what is on disk, how it is checked on load, and how older
 // formats are brought forward. Metadata is plain JSON; each secret field is sealed alone.
-import { z } from 'zod';
 import type { AuditRecord, EntryView } from '../../../preload/api';
+import { documentProblem } from './vault-shape';
 
 export const FORMAT_VERSION = 1;
 /** The audit log keeps the newest records only, so the file cannot grow without bound. */
@@ -43,47 +43,14 @@ export class CorruptVaultError extends Error {
   }
 }
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-
-// Entries are checked for the fields the vault itself relies on; the per-kind fields ride along
-// (loose objects) so a newer minor addition by another helper does not make a file "corrupt".
-const entrySchema = z.looseObject({
-  id: z.string().min(1),
-  label: z.string(),
-  provider: z.enum(['faxplus', 'smsfactor']),
-  kind: z.enum(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token']),
-  status: z.enum(['active', 'needs-reauth', 'revoked', 'error']),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  secrets: z.record(z.string(), base64),
-});
-
-const auditSchema = z.looseObject({
-  at: z.number(),
-  entryId: z.string(),
-  label: z.string(),
-  action: z.string(),
-  detail: z.string().optional(),
-});
-
-const documentSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
-  kdf: z.object({
-    algorithm: z.literal('pbkdf2-sha256'),
-    iterations: z.number().int().min(1),
-    salt: base64.min(1),
-  }),
-  wrappedDek: base64.min(1),
-  entries: z.array(entrySchema),
-  audit: z.array(auditSchema),
-  keychain: z.object({ wrappedKey: base64.min(1), check: base64.min(1) }).optional(),
-});
-
 /** Steps from format N to N+1. Each takes the parsed JSON of version N. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Record<number, Migration> = {};
 
-function migrate(raw: Record<string, unknown>, steps: Record<number, Migration>) {
+export function migrate(
+  raw: Record<string, unknown>,
+  steps: Record<number, Migration> = migrations,
+) {
   let doc = raw;
   let version = doc['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version)) {
@@ -116,13 +83,25 @@ export function parseVaultDocument(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new CorruptVaultError('The file is not a vault.');
   }
-  const result = documentSchema.safeParse(migrate(raw as Record<string, unknown>, steps));
-  if (!result.success) {
-    const where = result.error.issues[0]?.path.join('.') ?? '';
-    throw new CorruptVaultError(`The file is not a valid vault (problem at "${where}").`);
+  const doc = migrate(raw as Record<string, unknown>, steps);
+  const problem = documentProblem(doc, FORMAT_VERSION);
+  if (problem !== undefined) {
+    throw new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
   }
-  // The schema checks what the vault relies on; the per-kind fields were written by us.
-  return result.data as unknown as VaultDocument;
+  return knownFields(doc as unknown as VaultDocument);
+}
+
+/** The document with the top-level fields this version knows (others are dropped). */
+export function knownFields(doc: VaultDocument): VaultDocument {
+  const { formatVersion, kdf, wrappedDek, entries, audit, keychain } = doc;
+  return {
+    formatVersion,
+    kdf: { algorithm: kdf.algorithm, iterations: kdf.iterations, salt: kdf.salt },
+    wrappedDek,
+    entries,
+    audit,
+    ...(keychain ? { keychain: { wrappedKey: keychain.wrappedKey, check: keychain.check } } : {}),
+  };
 }
 
 export function isVaultDocument(text: string): boolean {

@@ -1,6 +1,7 @@
 // Sealing and opening one entry's secrets. Each value is bound to its entry id, field and format
 // version (the AAD), so a sealed value moved to another entry or field fails to open.
-import { SealError, secretAad, type VaultCrypto } from './crypto';
+import type { VaultCrypto } from './crypto';
+import { SealError, secretAad, type KeyOpener } from './seal-format';
 import { FORMAT_VERSION, type StoredEntry } from './vault-file';
 import { VaultError, type SecretField } from './vault.types';
 
@@ -24,7 +25,7 @@ export function sealSecrets(
 
 /** Opens one field; a failed integrity check becomes a user-facing error naming no secret. */
 export function openSecret(
-  crypto: VaultCrypto,
+  crypto: KeyOpener,
   dek: Uint8Array,
   entry: StoredEntry,
   field: SecretField,

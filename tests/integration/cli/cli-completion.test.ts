@@ -5,9 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../main/cli/cli-core';
-import { nodeRandom } from '../../../main/core/vault/crypto';
-import { createVaultService } from '../../../main/core/vault/vault.factory';
+import { addSmsfactorEntries } from '../../fakes/smsfactor-vault';
 import { baseEnv, cliCommand, prepareCli, ROOT, tempVaultDir, TEST_PASSWORD } from './cli-harness';
 
 let vault: ReturnType<typeof tempVaultDir>;
@@ -18,32 +16,17 @@ const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).st
 beforeAll(async () => {
   await prepareCli();
   vault = tempVaultDir();
-  const service = createVaultService({
-    dir: vault.dir,
-    clock: systemClock,
-    scheduler: systemClock,
-    random: nodeRandom(),
-    kdfIterations: 1000,
-    idleLockMinutes: () => 0,
-  });
-  service.start();
-  await service.create(TEST_PASSWORD);
-  for (const label of ['ops team', 'billing', 'backup-line']) {
-    service.add(
-      {
-        label,
-        provider: 'smsfactor',
-        kind: 'smsfactor-token',
-        status: 'active',
-        ttlSeconds: null,
-        expiresAt: null,
-        allowedIps: [],
-        format: 'json',
-      },
-      { token: `sf_${label.replace(/\W/g, '')}_0123456789abcdef` },
-    );
-  }
-  service.lock();
+  await addSmsfactorEntries(
+    vault.dir,
+    TEST_PASSWORD,
+    Object.fromEntries(
+      ['ops team', 'billing', 'backup-line'].map((l) => [
+        l,
+        `sf_${l.replace(/\W/g, '')}_0123456789`,
+      ]),
+    ),
+    { create: true },
+  );
   // `tokenvault` on PATH, as an installed bin would be.
   const bin = join(vault.dir, 'bin');
   mkdirSync(bin);

@@ -11,29 +11,20 @@ const ENTRY = join(ROOT, 'main/cli/index.ts');
 let bundlePath: string | undefined;
 
 /**
- * Bundles main/cli/index.ts once per test file with esbuild, as the release build does
- * (one ESM file; CommonJS dependencies such as node-forge get a `require`). Starting the
- * bundle costs a third of `node --import tsx`, which keeps these suites fast.
- * TOKENVAULT_CLI_TSX=1 runs the sources through tsx instead.
+ * Bundles the CLI once per test file with the release build's options (cli-bundle.mjs: ESM,
+ * one entry plus lazily loaded chunks). Starting the bundle costs a third of
+ * `node --import tsx`, which keeps these suites fast. TOKENVAULT_CLI_TSX=1 runs the sources
+ * through tsx instead.
  */
 export async function prepareCli(): Promise<void> {
   if (process.env['TOKENVAULT_CLI_TSX'] === '1' || bundlePath) return;
-  const { build } = await import('esbuild');
+  const [{ build }, { cliBuildOptions }] = await Promise.all([
+    import('esbuild'),
+    import('../../../scripts/cli-bundle.mjs'),
+  ]);
   const outDir = mkdtempSync(join(tmpdir(), 'tokenvault-cli-bundle-'));
-  const outfile = join(outDir, 'tokenvault.mjs');
-  await build({
-    entryPoints: [ENTRY],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __tvRequire } from 'node:module'; const require = __tvRequire(import.meta.url);",
-    },
-  });
-  bundlePath = outfile;
+  await build(cliBuildOptions(ROOT, outDir));
+  bundlePath = join(outDir, 'tokenvault.mjs');
 }
 
 /** The program to run: the bundle from prepareCli(), else the sources through tsx. */

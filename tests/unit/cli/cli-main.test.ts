@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeCliIo } from '../../fakes/fake-cli-io';
-import { systemClock } from '../../../main/cli/cli-core';
 import { main } from '../../../main/cli/index';
-import { nodeRandom } from '../../../main/core/vault/crypto';
-import { createVaultService } from '../../../main/core/vault/vault.factory';
+import { addSmsfactorEntries } from '../../fakes/smsfactor-vault';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -69,29 +67,12 @@ describe('main() at a terminal', () => {
     const password = 'a fine long passphrase';
     const { io, out, dir } = fakeIo({ prompts: [password, password, password] });
     expect(await main(['init'], io)).toBe(0);
-    const vault = createVaultService({
+    await addSmsfactorEntries(
       dir,
-      clock: systemClock,
-      scheduler: systemClock,
-      random: nodeRandom(),
-      idleLockMinutes: () => 0,
-    });
-    vault.start();
-    await vault.unlock(password);
-    vault.add(
-      {
-        label: 'sms',
-        provider: 'smsfactor',
-        kind: 'smsfactor-token',
-        status: 'active',
-        ttlSeconds: null,
-        expiresAt: null,
-        allowedIps: [],
-        format: 'json',
-      },
-      { token: 'sf_prompted_token_0123456789' },
+      password,
+      { sms: 'sf_prompted_token_0123456789' },
+      { create: false },
     );
-    vault.lock();
     const check =
       "process.exit(process.env.SMSFACTOR_TOKEN === 'sf_prompted_token_0123456789' ? 5 : 6)";
     const code = await main(['exec', 'sms', '--', process.execPath, '-e', check], io);

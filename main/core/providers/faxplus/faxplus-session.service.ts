@@ -20,12 +20,24 @@ export interface FaxplusSessionDeps {
   onAlert?: (entry: EntryView, message: string) => void;
 }
 
-export function oauthEntry(vault: VaultApi, id: string): FaxplusOAuthEntry {
+export function oauthEntry(vault: Pick<VaultApi, 'get'>, id: string): FaxplusOAuthEntry {
   const entry = vault.get(id);
   if (entry.kind !== 'faxplus-oauth') {
     throw new VaultError('invalid-input', `"${entry.label}" is not a Fax.Plus OAuth entry.`);
   }
   return entry;
+}
+
+/** Whether the stored access token stays valid another minute (or `minValidMs`, if longer). */
+export function accessTokenFresh(
+  entry: FaxplusOAuthEntry,
+  now: number,
+  minValidMs = REFRESH_MARGIN_MS,
+): boolean {
+  return (
+    entry.accessExpiresAt !== undefined &&
+    entry.accessExpiresAt - now > Math.max(minValidMs, REFRESH_MARGIN_MS)
+  );
 }
 
 export class FaxplusSession {
@@ -76,10 +88,7 @@ export class FaxplusSession {
   }
 
   private fresh(entry: FaxplusOAuthEntry, minValidMs = REFRESH_MARGIN_MS): boolean {
-    return (
-      entry.accessExpiresAt !== undefined &&
-      entry.accessExpiresAt - this.deps.clock.now() > Math.max(minValidMs, REFRESH_MARGIN_MS)
-    );
+    return accessTokenFresh(entry, this.deps.clock.now(), minValidMs);
   }
 
   private async refresh(id: string, stale: string | undefined): Promise<string> {

@@ -1,0 +1,125 @@
+// The command line's fast path for commands that only read (list, headers, token, exec,
+// inject, completion): the vault file read once without the writers' lock, entries checked
+// when used, secrets opened with node:crypto. No conf, no schema library, no node-forge is
+// loaded, so these commands cost little more than the KDF. A Fax.Plus token that must be
+// refreshed (and any file this path cannot read at once) goes through the full CliCore,
+// which holds the cross-process lock and recovers damaged files.
+import { join } from 'node:path';
+import type { EntryView, ProviderId } from '../../preload/api';
+import { HeadersService } from '../core/export/headers.service';
+import { accessTokenFresh, oauthEntry } from '../core/providers/faxplus/faxplus-session.service';
+import { CorruptVaultError } from '../core/vault/vault-file';
+import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
+import type { CliCore } from './cli-core';
+import { UsageError } from './cli-errors';
+
+export interface ReadCoreOptions {
+  dir: string;
+  /** The master password when it is known up front (TOKENVAULT_PASSWORD): the KDF starts early. */
+  password?: string;
+  /** The full core, vault still locked (fallback when the file cannot be read at once). */
+  full: () => Promise<CliCore>;
+  /** The full core with the vault unlocked (a refresh writes the new token). */
+  unlockedFull: () => Promise<CliCore>;
+}
+
+const PROVIDERS: readonly ProviderId[] = ['faxplus', 'smsfactor'];
+
+/** The entry with this label; `provider` disambiguates when both providers use it. */
+export function findEntryIn(
+  vault: Pick<VaultReadApi, 'findByLabel'>,
+  label: string,
+  provider?: ProviderId,
+): EntryView {
+  const found = (provider ? [provider] : PROVIDERS)
+    .map((p) => vault.findByLabel(p, label))
+    .filter((e): e is EntryView => e !== undefined);
+  if (found.length > 1) {
+    throw new UsageError(
+      `Both providers have an entry "${label}"; add --provider faxplus|smsfactor.`,
+    );
+  }
+  const entry = found[0];
+  if (!entry) throw new UsageError(`No entry labelled "${label}". See \`tokenvault list\`.`);
+  return entry;
+}
+
+/** Header export as the CLI does it: printed, never put on a clipboard. */
+export function cliHeaders(
+  vault: VaultReadApi,
+  getAccessToken: (id: string, minValidMs?: number) => Promise<string>,
+): HeadersService {
+  return new HeadersService({
+    vault,
+    guard: {
+      write: () => {
+        throw new Error('The command line does not use the clipboard.');
+      },
+      onLock: () => undefined,
+    },
+    getAccessToken,
+    // The CLI always says which format it prints (--format, default http).
+    defaultFormat: () => 'http',
+  });
+}
+
+export class CliReadCore {
+  constructor(
+    private current: VaultReadApi,
+    private readonly options: ReadCoreOptions,
+    private reader?: VaultFileReader,
+  ) {}
+
+  get vault(): VaultReadApi {
+    return this.current;
+  }
+
+  async findEntry(label: string, provider?: ProviderId): Promise<EntryView> {
+    return this.withFallback(() => findEntryIn(this.current, label, provider));
+  }
+
+  async list(): Promise<EntryView[]> {
+    return this.withFallback(() => this.current.list());
+  }
+
+  /**
+   * An entry the fast path finds damaged is handed to the full core, which moves the damaged
+   * file aside, restores the last good copy and says so, exactly as every other command does.
+   */
+  private async withFallback<T>(read: () => T): Promise<T> {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof CorruptVaultError) || !this.reader) throw error;
+      const core = await this.options.full();
+      core.requireVault();
+      this.current = core.vault;
+      this.reader = undefined;
+      return read();
+    }
+  }
+
+  headers(): HeadersService {
+    return cliHeaders(this.current, async (id, minValidMs) => {
+      const token = this.current.readSecret(id, 'accessToken');
+      if (token && accessTokenFresh(oauthEntry(this.current, id), Date.now(), minValidMs)) {
+        return token;
+      }
+      const full = await this.options.unlockedFull();
+      const fresh = await (await full.faxplusSession()).getAccessToken(id, minValidMs);
+      // The refresh saved a new expiry; later reads must see it.
+      this.reader?.reload();
+      return fresh;
+    });
+  }
+}
+
+export async function openReadCore(options: ReadCoreOptions): Promise<CliReadCore> {
+  const reader = VaultFileReader.open(join(options.dir, 'vault.json'), {
+    password: options.password,
+  });
+  if (reader) return new CliReadCore(reader, options, reader);
+  const core = await options.full();
+  core.requireVault();
+  return new CliReadCore(core.vault, options);
+}

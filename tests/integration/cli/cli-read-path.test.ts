@@ -1,0 +1,74 @@
+// The read-only fast path (cli-read-core.ts, vault-reader.ts): it must give the same answers
+// as the full vault service, leave the file untouched, and hand anything damaged to the full
+// path, which restores the last good copy and says so.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VaultFileReader } from '../../../main/core/vault/vault-reader';
+import { addSmsfactorEntries } from '../../fakes/smsfactor-vault';
+import { baseEnv, prepareCli, runCli, tempVaultDir, TEST_PASSWORD } from './cli-harness';
+
+let vault: ReturnType<typeof tempVaultDir>;
+let env: Record<string, string>;
+let path: string;
+let good = '';
+
+beforeAll(async () => {
+  await prepareCli();
+  vault = tempVaultDir();
+  path = join(vault.dir, 'vault.json');
+  await addSmsfactorEntries(
+    vault.dir,
+    TEST_PASSWORD,
+    { alpha: 'sf_alpha_token_0123456789', beta: 'sf_beta_token_0123456789' },
+    { create: true },
+  );
+  good = readFileSync(path, 'utf8');
+  env = baseEnv(vault.dir);
+});
+
+afterAll(() => vault.cleanup());
+
+describe('the read-only path', () => {
+  it('reads without writing: the vault file is byte for byte and mtime unchanged', async () => {
+    const before = statSync(path).mtimeMs;
+    expect((await runCli(['token', 'beta'], { env })).stdout).toBe('sf_beta_token_0123456789\n');
+    expect((await runCli(['list'], { env })).stdout).toContain('alpha');
+    expect(readFileSync(path, 'utf8')).toBe(good);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('a KDF started early with another password still refuses it (exit 3)', async () => {
+    const r = await runCli(['token', 'beta'], {
+      env: { ...env, TOKENVAULT_PASSWORD: 'not the right password at all' },
+    });
+    expect(r.code).toBe(3);
+    const reader = VaultFileReader.open(path, { password: 'not the right password at all' });
+    await expect(reader?.unlock(TEST_PASSWORD)).resolves.toBeUndefined();
+    expect(reader?.readSecret(reader.findByLabel('smsfactor', 'alpha')?.id ?? '', 'token')).toBe(
+      'sf_alpha_token_0123456789',
+    );
+  });
+
+  it('a truncated file is restored from the last good copy, with a notice', async () => {
+    writeFileSync(path, good.slice(0, 200));
+    const r = await runCli(['token', 'alpha'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('sf_alpha_token_0123456789\n');
+    expect(r.stderr).toMatch(/^tokenvault: /);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(good));
+  });
+
+  it('a damaged entry the fast path touches is handed to the full path, which recovers', async () => {
+    const doc = JSON.parse(good) as { entries: { label: string; kind: string }[] };
+    const damaged = { ...doc, entries: doc.entries.map((e) => ({ ...e, kind: 'mystery' })) };
+    writeFileSync(path, JSON.stringify(damaged));
+    const list = await runCli(['list', '--json'], { env });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stderr).toMatch(/^tokenvault: /);
+    const labels = (JSON.parse(list.stdout) as { entries: { label: string }[] }).entries.map(
+      (e) => e.label,
+    );
+    expect(labels).toEqual(['alpha', 'beta']);
+  });
+});
