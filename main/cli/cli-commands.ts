@@ -1,6 +1,7 @@
 // The command table: names, options and help text. Kept free of core imports so that
 // parsing and `--help` cost nothing; each command's code is imported only when it runs.
 import type { ParseArgsConfig } from 'node:util';
+import { PROVIDER_IDS } from '../core/providers/registry';
 import type { CommandRun } from './cli-context';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,7 +49,7 @@ export const GLOBAL_HELP = [
 ];
 
 const FORMATS = 'http|curl|json|env|fetch|python';
-const PROVIDERS = ['faxplus', 'smsfactor'] as const;
+const PROVIDERS = PROVIDER_IDS;
 const WIRE_FORMATS = ['json', 'xml'] as const;
 
 /** Option values every command completes the same way. */

@@ -4,12 +4,13 @@
 import type { EntryView, ProviderId } from '../../preload/api';
 import type { CliReadCore } from './cli-read-core';
 import type { CommandContext } from './cli-context';
+import { PROVIDER_IDS, isProviderId } from '../core/providers/registry';
 import { UsageError } from './cli-errors';
 
 export function providerOption(ctx: CommandContext): ProviderId | undefined {
   const provider = ctx.str('provider');
-  if (provider !== undefined && provider !== 'faxplus' && provider !== 'smsfactor') {
-    throw new UsageError('--provider must be faxplus or smsfactor.');
+  if (provider !== undefined && !isProviderId(provider)) {
+    throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}.`);
   }
   return provider;
 }

@@ -1,6 +1,7 @@
 // The stable `--json` shapes (documented in README-cli.md) and the human tables. Times are
 // ISO 8601 strings in UTC (or null); every key is always present, so scripts can rely on it.
 import type { EntryView, ReminderItem } from '../../preload/api';
+import { moduleOf } from '../core/providers/registry';
 
 export const JSON_VERSION = 1;
 
@@ -34,13 +35,7 @@ const iso = (ms: number | null | undefined): string | null =>
   typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 
 export function expiryOf(entry: EntryView): number | null {
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return entry.refreshExpiresAt;
-    case 'faxplus-pat':
-    case 'smsfactor-token':
-      return entry.expiresAt;
-  }
+  return moduleOf(entry).deadlineAt(entry);
 }
 
 export function entryJson(e: EntryView): ListEntryJson {

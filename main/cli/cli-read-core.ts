@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { EntryView, ProviderId } from '../../preload/api';
 import { HeadersService } from '../core/export/headers.service';
 import { accessTokenFresh, oauthEntry } from '../core/providers/faxplus/faxplus-session.service';
+import { PROVIDER_IDS } from '../core/providers/registry';
 import { CorruptVaultError } from '../core/vault/vault-file';
 import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
@@ -23,20 +24,18 @@ export interface ReadCoreOptions {
   unlockedFull: () => Promise<CliCore>;
 }
 
-const PROVIDERS: readonly ProviderId[] = ['faxplus', 'smsfactor'];
-
 /** The entry with this label; `provider` disambiguates when both providers use it. */
 export function findEntryIn(
   vault: Pick<VaultReadApi, 'findByLabel'>,
   label: string,
   provider?: ProviderId,
 ): EntryView {
-  const found = (provider ? [provider] : PROVIDERS)
+  const found = (provider ? [provider] : PROVIDER_IDS)
     .map((p) => vault.findByLabel(p, label))
     .filter((e): e is EntryView => e !== undefined);
   if (found.length > 1) {
     throw new UsageError(
-      `Both providers have an entry "${label}"; add --provider faxplus|smsfactor.`,
+      `Both providers have an entry "${label}"; add --provider ${PROVIDER_IDS.join('|')}.`,
     );
   }
   const entry = found[0];

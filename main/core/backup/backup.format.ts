@@ -7,6 +7,7 @@
 // canonical: a lenient decoder would otherwise ignore flipped padding bits, and a flipped byte
 // that decodes to the same bytes would go unnoticed.
 import { z } from 'zod';
+import { isEntryKind, isProviderId } from '../providers/registry';
 import type { EntryView } from '../../../preload/api';
 import { IpcError } from '../ipc/ipc.errors';
 import { SealError, type VaultCrypto } from '../vault/crypto';
@@ -44,8 +45,8 @@ const headerSchema = z.strictObject({
 const entrySchema = z.looseObject({
   id: z.string().min(1).max(200),
   label: z.string().min(1).max(100),
-  provider: z.enum(['faxplus', 'smsfactor']),
-  kind: z.enum(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token']),
+  provider: z.string().refine(isProviderId),
+  kind: z.string().refine(isEntryKind),
   status: z.enum(['active', 'needs-reauth', 'revoked', 'error']),
   secrets: z.record(z.string(), z.string()),
 });

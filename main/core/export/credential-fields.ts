@@ -2,6 +2,7 @@
 // `tokenvault exec --env NAME=FIELD`) and the environment variables `exec` sets by default.
 // Pure: the caller passes the entry and its live bearer value (refreshed first when needed).
 import type { EntryView } from '../../../preload/api';
+import { moduleOf } from '../providers/registry';
 import { formatHeaders, type HeaderSet } from './header-formats';
 
 export interface CredentialFields {
@@ -31,27 +32,13 @@ export function credentialFields(entry: EntryView, set: HeaderSet): CredentialFi
     label: entry.label,
   };
   for (const pair of set.pairs) fields[headerField(pair.name)] = pair.value;
-  const defaultEnv: Record<string, string> = { AUTH_HEADER: 'header' };
-  let tokenExpiresAt: number | null = null;
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      fields['client_id'] = entry.clientId;
-      defaultEnv['FAXPLUS_ACCESS_TOKEN'] = 'token';
-      defaultEnv['FAXPLUS_CLIENT_ID'] = 'client_id';
-      tokenExpiresAt = entry.accessExpiresAt ?? null;
-      break;
-    case 'faxplus-pat':
-      // A PAT is sent exactly like an access token, so scripts work with either kind.
-      defaultEnv['FAXPLUS_ACCESS_TOKEN'] = 'token';
-      tokenExpiresAt = entry.expiresAt;
-      break;
-    case 'smsfactor-token':
-      if (entry.tokenId !== undefined) fields['token_id'] = entry.tokenId;
-      defaultEnv['SMSFACTOR_TOKEN'] = 'token';
-      tokenExpiresAt = entry.expiresAt;
-      break;
-  }
-  return { fields, defaultEnv, tokenExpiresAt };
+  const module = moduleOf(entry);
+  Object.assign(fields, module.fields(entry));
+  return {
+    fields,
+    defaultEnv: { AUTH_HEADER: 'header', ...module.defaultEnv },
+    tokenExpiresAt: module.tokenExpiresAt(entry),
+  };
 }
 
 /** The field names an entry of this kind offers, for error messages and help. */

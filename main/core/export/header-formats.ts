@@ -2,6 +2,7 @@
 // each client a user pastes into. No I/O, no secrets kept: callers pass the secret in and
 // decide where the text goes (clipboard, stdout).
 import type { EntryView, HeaderFormat } from '../../../preload/api';
+import { moduleOf } from '../providers/registry';
 
 export const HEADER_FORMATS: readonly HeaderFormat[] = [
   'http',
@@ -25,28 +26,15 @@ export interface HeaderSet {
 }
 
 /**
- * Header pairs for one entry (providers.md):
- * - Fax.Plus OAuth: `Authorization: Bearer <access token>` and `x-fax-clientid: <client id>`;
- * - Fax.Plus PAT: `Authorization` only (the client-id header would be wrong there);
- * - SMSFactor: `Authorization` plus `Accept` matching the entry's wire format, because the
- *   API answers XML unless asked otherwise.
+ * Header pairs for one entry: `Authorization: Bearer <secret>`, then what its provider module
+ * adds (providers.md: `x-fax-clientid` for a Fax.Plus OAuth app, `Accept` for SMSFactor).
  */
 export function headerPairs(entry: EntryView, secret: string): HeaderSet {
   assertHeaderSafe(secret);
   const pairs: HeaderPair[] = [{ name: 'Authorization', value: `Bearer ${secret}` }];
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      assertHeaderSafe(entry.clientId);
-      pairs.push({ name: 'x-fax-clientid', value: entry.clientId });
-      break;
-    case 'faxplus-pat':
-      break;
-    case 'smsfactor-token':
-      pairs.push({
-        name: 'Accept',
-        value: entry.format === 'xml' ? 'application/xml' : 'application/json',
-      });
-      break;
+  for (const pair of moduleOf(entry).extraHeaders(entry)) {
+    assertHeaderSafe(pair.value);
+    pairs.push(pair);
   }
   return { pairs, secret };
 }

@@ -1,6 +1,7 @@
 // "Copy headers" and its previews (DESIGN.md, Flows > Headers). Main does the copying; the
 // renderer only ever gets `{ clearsAt }` or a masked preview, never the secret.
 import type { EntryView, HeaderFormat, HeaderPreview } from '../../../preload/api';
+import { moduleOf } from '../providers/registry';
 import { VaultError, type VaultApi } from '../vault/vault.types';
 import type { ClipboardGuard } from './clipboard-guard';
 import { formatHeaders, formatPreview, headerPairs, type HeaderSet } from './header-formats';
@@ -50,7 +51,9 @@ export class HeadersService {
   preview(id: string, format: HeaderFormat): HeaderPreview {
     const entry = this.deps.vault.get(id);
     let stored: string | undefined;
-    if (this.deps.vault.isUnlocked()) stored = this.deps.vault.readSecret(id, storedField(entry));
+    if (this.deps.vault.isUnlocked()) {
+      stored = this.deps.vault.readSecret(id, moduleOf(entry).bearerField);
+    }
     // A short placeholder masks to dots only (maskSecret keeps no tail under 16 chars).
     const set = headerPairs(entry, stored || 'unavailable');
     return { format, text: formatPreview(set, format) };
@@ -76,22 +79,11 @@ export class HeadersService {
         `"${entry.label}" was revoked; its token no longer works.`,
       );
     }
-    const secret =
-      entry.kind === 'faxplus-oauth'
-        ? await this.deps.getAccessToken(id, minValidMs)
-        : this.deps.vault.readSecret(id, storedField(entry));
+    const module = moduleOf(entry);
+    const secret = module.refreshedAccess
+      ? await this.deps.getAccessToken(id, minValidMs)
+      : this.deps.vault.readSecret(id, module.bearerField);
     if (!secret) throw new VaultError('not-found', `"${entry.label}" has no token stored.`);
     return headerPairs(this.deps.vault.get(id), secret);
-  }
-}
-
-function storedField(entry: EntryView): 'accessToken' | 'pat' | 'token' {
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return 'accessToken';
-    case 'faxplus-pat':
-      return 'pat';
-    case 'smsfactor-token':
-      return 'token';
   }
 }

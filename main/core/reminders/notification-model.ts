@@ -1,6 +1,7 @@
 // Pure notification model: an alert becomes the words of a desktop notification and what a
 // click does (open the app at the entry, or start re-authorization).
 import { describeDeadline } from './reminder-items';
+import { kindModule } from '../providers/registry';
 import type { EntryAlert, ReminderAlert } from './reminder.types';
 
 export type NotificationAction =
@@ -19,7 +20,7 @@ const SUMMARY_LINES = 5;
 function titleFor(alert: EntryAlert): string {
   switch (alert.kind) {
     case 'needs-reauth':
-      return alert.entryKind === 'faxplus-oauth'
+      return kindModule(alert.entryKind).reauthorizable
         ? 'Re-authorization needed'
         : 'Credential rejected';
     case 'refresh-expiry':
@@ -33,7 +34,7 @@ function actionFor(alert: EntryAlert): NotificationAction {
   // Re-authorizing is the one fix for an OAuth entry that lost (or is losing) its refresh
   // token; everything else opens the entry so the user can decide.
   const reauth =
-    alert.entryKind === 'faxplus-oauth' &&
+    kindModule(alert.entryKind).reauthorizable &&
     (alert.kind === 'needs-reauth' || alert.kind === 'refresh-expiry');
   return reauth
     ? { type: 'reauthorize', id: alert.entryId }

@@ -1,6 +1,7 @@
 // Deadlines per entry and the reminder list ('reminders:list'): which date matters for each
 // kind of credential, how urgent it is, and what to tell the user in words.
 import type { EntryView, ReminderItem } from '../../../preload/api';
+import { kindModule, moduleOf } from '../providers/registry';
 import { formatDuration, formatRelative } from './relative-time';
 import type { Deadline, ReminderKind, ReminderSettings } from './reminder.types';
 import { DEFAULT_LEAD_MINUTES, MINUTE_MS } from './reminder.types';
@@ -14,20 +15,14 @@ export function deadlineKindOf(entry: EntryView): ReminderKind | null {
   // needs re-authorization is due now whatever its dates say.
   if (entry.status === 'revoked') return 'revoked';
   if (entry.status === 'needs-reauth') return 'needs-reauth';
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return entry.refreshExpiresAt === null ? null : 'refresh-expiry';
-    case 'faxplus-pat':
-      return entry.expiresAt === null ? null : 'pat-expiry';
-    case 'smsfactor-token':
-      return entry.expiresAt === null ? null : 'token-expiry';
-  }
+  const module = moduleOf(entry);
+  return module.deadlineAt(entry) === null ? null : module.deadlineKind;
 }
 
 /** The deadline's time (epoch ms) for a tracked kind; null for needs-reauth and revoked. */
 export function deadlineAtOf(entry: EntryView, kind: ReminderKind): number | null {
   if (kind === 'revoked' || kind === 'needs-reauth') return null;
-  return entry.kind === 'faxplus-oauth' ? entry.refreshExpiresAt : entry.expiresAt;
+  return moduleOf(entry).deadlineAt(entry);
 }
 
 export function deadlineOf(entry: EntryView): Deadline | null {
@@ -62,14 +57,7 @@ export function severityOf(
 }
 
 function subject(d: Deadline): string {
-  switch (d.entryKind) {
-    case 'faxplus-oauth':
-      return `Fax.Plus '${d.label}'`;
-    case 'faxplus-pat':
-      return `Fax.Plus PAT '${d.label}'`;
-    case 'smsfactor-token':
-      return `SMSFactor token '${d.label}'`;
-  }
+  return `${kindModule(d.entryKind).reminderNoun} '${d.label}'`;
 }
 
 /** The deadline in words, e.g. "Re-authorize Fax.Plus 'billing' within 3 days". */
@@ -79,7 +67,7 @@ export function describeDeadline(d: Deadline, now: number, locale = 'en'): strin
     case 'revoked':
       return `${what} was revoked`;
     case 'needs-reauth':
-      return d.entryKind === 'faxplus-oauth'
+      return kindModule(d.entryKind).reauthorizable
         ? `Re-authorize ${what} now`
         : `${what} was rejected by the provider; replace it`;
     default:

@@ -1,6 +1,7 @@
 // Pure tray model: the shell draws the icon, tooltip and menu from this and nothing else.
 // Built from metadata only, so it stays correct while the vault is locked.
 import type { EntryView } from '../../../preload/api';
+import { moduleOf } from '../providers/registry';
 import { formatRelative } from './relative-time';
 import { compareUrgency, deadlineOf, describeDeadline, severityOf } from './reminder-items';
 import type { Deadline, ReminderSettings } from './reminder.types';
@@ -43,10 +44,7 @@ export interface TrayOptions {
 const TOOLTIP_MAX = 127;
 const APP = 'Token Vault';
 
-function providerName(entry: EntryView): string {
-  if (entry.kind === 'faxplus-pat') return 'Fax.Plus PAT';
-  return entry.provider === 'faxplus' ? 'Fax.Plus' : 'SMSFactor';
-}
+const providerName = (entry: EntryView): string => moduleOf(entry).trayName;
 
 function timeWords(d: Deadline | null, now: number, locale: string): string {
   if (!d) return 'no expiry';
@@ -114,7 +112,7 @@ export function buildTrayModel(
         needsUnlock: options.locked,
       },
     ];
-    if (entry.kind === 'faxplus-oauth') {
+    if (moduleOf(entry).reauthorizable) {
       actions.push({ type: 'reauthorize', entryId: entry.id, label: 'Re-authorize…' });
     }
     items.push({

@@ -1,13 +1,13 @@
 // Pure helpers for entries: views without secrets, label rules, patches, allowed fields.
 import type { EntryView } from '../../../preload/api';
+import { ENTRY_KINDS, kindModule, providerName } from '../providers/registry';
 import type { StoredEntry } from './vault-file';
 import { VaultError, type EntryPatch, type SecretField, type SecretFields } from './vault.types';
 
-export const SECRET_FIELDS: { [K in keyof SecretFields]: readonly SecretFields[K][] } = {
-  'faxplus-oauth': ['clientSecret', 'accessToken', 'refreshToken'],
-  'faxplus-pat': ['pat'],
-  'smsfactor-token': ['token'],
-};
+/** Secret fields per kind, as the provider modules declare them. */
+export const SECRET_FIELDS = Object.fromEntries(
+  ENTRY_KINDS.map((kind) => [kind, kindModule(kind).secretFields]),
+) as unknown as { [K in keyof SecretFields]: readonly SecretFields[K][] };
 
 /** The metadata view of a stored entry (never the sealed secrets). */
 export function toView(entry: StoredEntry): EntryView {
@@ -42,7 +42,7 @@ export function assertLabelFree(
   if (clash) {
     throw new VaultError(
       'duplicate-label',
-      `label: another ${provider === 'faxplus' ? 'Fax.Plus' : 'SMSFactor'} entry is already called "${label}".`,
+      `label: another ${providerName(provider)} entry is already called "${label}".`,
     );
   }
 }

@@ -2,8 +2,10 @@
 // every app start over all entries, and on the command line's read path over the entries a
 // command touches, where loading a schema library would cost more than the checks. Each
 // check returns the path of the first problem ("entries.3.kind"), or undefined.
-const PROVIDERS = new Set(['faxplus', 'smsfactor']);
-const KINDS = new Set(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token']);
+import { ENTRY_KINDS, PROVIDER_IDS } from '../providers/registry';
+
+const PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
+const KINDS: ReadonlySet<string> = new Set(ENTRY_KINDS);
 const STATUSES = new Set(['active', 'needs-reauth', 'revoked', 'error']);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

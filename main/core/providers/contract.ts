@@ -1,0 +1,42 @@
+// The provider contract (DESIGN.md "The provider contract"): what is particular to one kind
+// of entry, said once, in its provider's folder. Everything shared (sealing, single flight,
+// audit, reminders, header formats, the CLI's output) asks the registry (registry.ts) and
+// never compares a kind or a provider name itself. Pure data and functions: no I/O.
+import type { EntryView, ProviderId, ReminderItem } from '../../../preload/api';
+import type { HeaderPair } from '../export/header-formats';
+import type { SecretField } from '../vault/vault.types';
+
+/** The dated deadline kinds a reminder can track (status deadlines come from the status). */
+export type DatedDeadlineKind = Exclude<ReminderItem['kind'], 'needs-reauth' | 'revoked'>;
+
+// Method syntax on purpose: a module for one kind then stands where any kind is expected.
+export interface EntryKindModule<E extends EntryView = EntryView> {
+  readonly kind: E['kind'];
+  readonly provider: ProviderId;
+  /** The provider in messages: "Fax.Plus", "SMSFactor". */
+  readonly providerName: string;
+  /** The kind in short, for the tray menu: "Fax.Plus", "Fax.Plus PAT". */
+  readonly trayName: string;
+  /** The kind as reminders say it: "Fax.Plus 'billing'", "SMSFactor token 'acme'". */
+  readonly reminderNoun: string;
+  /** Sealed one by one, opened lazily. */
+  readonly secretFields: readonly SecretField[];
+  /** The stored secret sent as the bearer value (for a refreshed kind: the access token). */
+  readonly bearerField: SecretField;
+  /** The bearer is an access token the provider refreshes: ask for a live one, not the stored one. */
+  readonly refreshedAccess: boolean;
+  /** 'needs-reauth' means "re-authorize it" (OAuth) rather than "replace it". */
+  readonly reauthorizable: boolean;
+  /** The deadline reminders track for an active entry of this kind. */
+  readonly deadlineKind: DatedDeadlineKind;
+  /** Its time (epoch ms), or null when this entry has none (never expires). */
+  deadlineAt(entry: E): number | null;
+  /** When the bearer value given out stops working (epoch ms), or null when unknown. */
+  tokenExpiresAt(entry: E): number | null;
+  /** The headers sent after `Authorization: Bearer <secret>`. */
+  extraHeaders(entry: E): HeaderPair[];
+  /** Fields a script can name besides the shared ones (`tokenvault exec/inject`). */
+  fields(entry: E): Record<string, string>;
+  /** Environment variable -> field, set by `tokenvault exec` (besides AUTH_HEADER). */
+  readonly defaultEnv: Readonly<Record<string, string>>;
+}
