@@ -7,7 +7,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { addActions } from '../../renderer/features/add-actions';
+import { addActions } from '../../renderer/features/registry';
 import { en } from '../../renderer/i18n/en';
 import { expect, repoRoot, test, type AppHarness } from './harness/fixtures';
 import { createVault, masterPassword, openSettings } from './harness/flows';

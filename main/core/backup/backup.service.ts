@@ -83,13 +83,14 @@ export class BackupService {
     return summary;
   }
 
-  /** Minted SMSFactor tokens point at their parent by id; the parent may have a new id now. */
+  /** Minted tokens point at their parent by id (SMSFactor); the parent may have a new id now. */
   private relinkParents(entries: readonly BackupEntry[], newIds: Map<string, string>): void {
     for (const entry of entries) {
-      if (entry.kind !== 'smsfactor-token' || !entry.parentId) continue;
+      const parentId = 'parentId' in entry ? entry.parentId : undefined;
+      if (typeof parentId !== 'string' || parentId === '') continue;
       const self = newIds.get(entry.id);
-      const parent = newIds.get(entry.parentId);
-      if (self && parent && parent !== entry.parentId) {
+      const parent = newIds.get(parentId);
+      if (self && parent && parent !== parentId) {
         this.deps.vault.update(self, { parentId: parent } as EntryPatch);
       }
     }

@@ -1,7 +1,8 @@
 // Background refresh of Fax.Plus OAuth access tokens, ahead of use, ONLY while the vault is
 // unlocked: refreshing needs the refresh token and client secret, and while locked nothing
 // secret may be touched. One timer at most, none at all while locked.
-import type { EntryView, FaxplusOAuthEntry } from '../../../preload/api';
+import type { EntryView } from '../../../preload/api';
+import { moduleOf } from '../providers/registry';
 import type { Clock, Scheduler, TimerHandle } from '../ports';
 import type { VaultApi } from '../vault/vault.types';
 import type { RefreshFailedAlert } from './reminder.types';
@@ -21,12 +22,18 @@ export interface RefreshFailure {
   retryAt: number;
 }
 
-function refreshable(e: EntryView, now: number): e is FaxplusOAuthEntry {
-  if (e.kind !== 'faxplus-oauth') return false;
+/** The access token's expiry of an entry whose kind refreshes it, else undefined. */
+function accessExpiry(e: EntryView): number | undefined {
+  const module = moduleOf(e);
+  return module.refreshedAccess ? (module.tokenExpiresAt(e) ?? undefined) : undefined;
+}
+
+function refreshable(e: EntryView, now: number): boolean {
   // needs-reauth and revoked entries cannot be refreshed; trying would only fail again.
   if (e.status !== 'active' && e.status !== 'error') return false;
-  if (e.accessExpiresAt === undefined) return false;
-  return e.refreshExpiresAt === null || e.refreshExpiresAt > now;
+  if (accessExpiry(e) === undefined) return false;
+  const refreshEnd = moduleOf(e).deadlineAt(e);
+  return refreshEnd === null || refreshEnd > now;
 }
 
 /** Pure: which entries to refresh now, and when to look next (null = nothing to wait for). */
@@ -42,12 +49,13 @@ export function planRefresh(
     if (next === null || at < next) next = at;
   };
   for (const e of entries) {
-    if (!refreshable(e, now) || e.accessExpiresAt === undefined) continue;
+    const access = accessExpiry(e);
+    if (!refreshable(e, now) || access === undefined) continue;
     const failure = failures.get(e.id);
     const dueAt =
-      failure && failure.accessExpiresAt === e.accessExpiresAt
-        ? Math.max(failure.retryAt, e.accessExpiresAt - policy.aheadMs)
-        : e.accessExpiresAt - policy.aheadMs;
+      failure && failure.accessExpiresAt === access
+        ? Math.max(failure.retryAt, access - policy.aheadMs)
+        : access - policy.aheadMs;
     if (dueAt <= now) due.push(e.id);
     else consider(dueAt);
   }
@@ -130,23 +138,24 @@ export class BackgroundRefresher {
     for (const id of ids) {
       if (!this.running || !this.deps.vault.isUnlocked()) return;
       const before = this.find(id);
-      if (!before || before.accessExpiresAt === undefined) continue;
+      const access = before && accessExpiry(before);
+      if (!before || access === undefined) continue;
       try {
         await this.deps.refresh(id);
         const after = this.find(id);
-        if (after && after.accessExpiresAt === before.accessExpiresAt) {
+        if (after && accessExpiry(after) === access) {
           // "Succeeded" without a new expiry: back off instead of refreshing in a loop.
-          this.failures.set(id, this.backoff(before.accessExpiresAt));
+          this.failures.set(id, this.backoff(access));
         } else {
           this.failures.delete(id);
         }
       } catch {
-        this.onFailure(before, before.accessExpiresAt);
+        this.onFailure(before, access);
       }
     }
   }
 
-  private onFailure(entry: FaxplusOAuthEntry, accessExpiresAt: number): void {
+  private onFailure(entry: EntryView, accessExpiresAt: number): void {
     // Locked meanwhile: the failure says nothing about the token; retry after unlock.
     if (!this.deps.vault.isUnlocked()) return;
     this.failures.set(entry.id, this.backoff(accessExpiresAt));
@@ -164,9 +173,9 @@ export class BackgroundRefresher {
     return { accessExpiresAt, retryAt: this.deps.clock.now() + policy.retryMs };
   }
 
-  private find(id: string): FaxplusOAuthEntry | undefined {
+  private find(id: string): EntryView | undefined {
     const e = this.deps.vault.list().find((x) => x.id === id);
-    return e?.kind === 'faxplus-oauth' ? e : undefined;
+    return e && moduleOf(e).refreshedAccess ? e : undefined;
   }
 
   private cancelTimer(): void {

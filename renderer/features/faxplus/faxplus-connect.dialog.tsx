@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/dialog';
 import { FormFooter } from '../../ui/form-footer';
 import { TextField } from '../../ui/text-field';
 import { useApi } from '../../vault-client';
-import type { AddDialogProps } from '../add-actions';
+import type { AddDialogProps } from '../provider-ui';
 import { CheckField } from './check-field';
 import { FlowDialog, isActive } from './connect-flow.view';
 import {

@@ -1,5 +1,5 @@
 // The Fax.Plus part of an entry's detail (plugged into the generic detail through
-// add-actions.ts entryDetails). The generic detail already shows status, expiries with
+// registry.ts entryDetails). The generic detail already shows status, expiries with
 // relative times, the account, "Verify" and the history; this adds what only Fax.Plus has:
 // account type, how the access token lives, the OAuth app settings, PAT scopes, and
 // "Re-authorize…", which is THE action when the entry needs re-authorization.
@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
-import type { EntryDetailProps } from '../add-actions';
+import type { EntryDetailProps } from '../provider-ui';
 import { FaxplusReauthDialog } from './faxplus-reauth.dialog';
 import './faxplus.css';
 

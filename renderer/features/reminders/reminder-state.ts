@@ -2,6 +2,7 @@
 // "Needs attention", snooze choices and lead-time chips. Pure, so it is tested without a
 // browser. "Soon" uses the largest lead time, like the tray and the notifications in main.
 import type { EntryView } from '../../../preload/api';
+import { uiOf } from '../kinds';
 import type { MessageKey } from '../../i18n/en';
 import { currentLocale } from '../../i18n/i18n';
 
@@ -25,13 +26,7 @@ export const badgeText: Record<BadgeKind, MessageKey> = {
 
 /** The deadline the user must act on (refresh-token expiry for OAuth), if any. */
 export function deadlineOf(entry: EntryView): number | null {
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return entry.refreshExpiresAt;
-    case 'faxplus-pat':
-    case 'smsfactor-token':
-      return entry.expiresAt;
-  }
+  return uiOf(entry).deadlineAt(entry);
 }
 
 export function soonWindowMs(leads: readonly number[]): number {
@@ -45,12 +40,12 @@ export function badgeOf(entry: EntryView, now: number, leads: readonly number[])
 
 /** badgeOf with the "soon" window worked out once, for loops over thousands of entries. */
 function badgeWithin(entry: EntryView, now: number, soonMs: number): BadgeKind {
-  if (entry.status === 'revoked') return 'revoked';
-  if (entry.kind === 'smsfactor-token' && entry.revokedAt !== undefined) return 'revoked';
+  const ui = uiOf(entry);
+  if (entry.status === 'revoked' || ui.revokedAt(entry) !== undefined) return 'revoked';
   if (entry.status === 'needs-reauth') return 'needs-reauth';
-  const at = deadlineOf(entry);
+  const at = ui.deadlineAt(entry);
   if (at === null) return 'ok';
-  if (at <= now) return entry.kind === 'faxplus-oauth' ? 'needs-reauth' : 'expired';
+  if (at <= now) return ui.reauthorizable ? 'needs-reauth' : 'expired';
   return at - now <= soonMs ? 'soon' : 'ok';
 }
 

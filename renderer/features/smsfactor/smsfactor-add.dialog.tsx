@@ -11,7 +11,7 @@ import { FormFooter } from '../../ui/form-footer';
 import { Progress } from '../../ui/progress';
 import { TextField } from '../../ui/text-field';
 import { settle, useApi } from '../../vault-client';
-import type { AddDialogProps } from '../add-actions';
+import type { AddDialogProps } from '../provider-ui';
 import { AccountSummary, FormError } from './smsfactor-bits';
 import { FormatChoice } from './format-choice';
 import { checkAdd, hasErrors, placeMainError, type FieldErrors } from './smsfactor-form';

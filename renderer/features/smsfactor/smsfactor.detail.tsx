@@ -1,4 +1,4 @@
-// The SMSFactor part of an entry's detail (plugged in through entryDetails in add-actions.ts;
+// The SMSFactor part of an entry's detail (plugged in through entryDetails in registry.ts;
 // the generic detail around it shows status, expiry, token id, account and "Verify"):
 // lifetime, allowed IPs, sub-account, parent, the wire format switch, "Revoke…", and for a
 // parent token (one added from the platform, not minted here) "Mint token…" and the remote
@@ -9,7 +9,7 @@ import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { useToast } from '../../ui/toast';
 import { settle, useApi, useEntries } from '../../vault-client';
-import type { EntryDetailProps } from '../add-actions';
+import type { EntryDetailProps } from '../provider-ui';
 import { FormatChoice } from './format-choice';
 import { RemoteTokensList } from './remote-tokens.list';
 import { FormError } from './smsfactor-bits';

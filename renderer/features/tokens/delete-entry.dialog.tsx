@@ -7,16 +7,12 @@ import { t } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
 import { settle, useApi } from '../../vault-client';
+import { uiOf } from '../kinds';
 import { providerNameKey } from './entry-format';
 
 /** Whether the vault can revoke this entry at its provider. */
 export function canRevoke(entry: EntryView): boolean {
-  return (
-    entry.kind === 'smsfactor-token' &&
-    entry.status !== 'revoked' &&
-    entry.revokedAt === undefined &&
-    entry.tokenId !== undefined
-  );
+  return uiOf(entry).canRevoke(entry);
 }
 
 export function DeleteEntryDialog({

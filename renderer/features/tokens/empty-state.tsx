@@ -1,7 +1,7 @@
 // What a new user sees: no tokens yet, and the three ways to get the first one.
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
-import type { AddAction } from '../add-actions';
+import type { AddAction } from '../provider-ui';
 
 export function EmptyState({
   actions,

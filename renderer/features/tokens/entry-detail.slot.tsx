@@ -1,9 +1,9 @@
 // The provider's own panel inside the entry detail, for kinds that registered one in
-// ../add-actions.ts (entryDetails). Kinds without one get nothing.
+// ../registry.ts (entryDetails). Kinds without one get nothing.
 import { useId } from 'react';
 import type { EntryView } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
-import { entryDetails } from '../add-actions';
+import { entryDetails } from '../registry';
 import { providerNameKey } from './entry-format';
 import './entry-detail.css';
 

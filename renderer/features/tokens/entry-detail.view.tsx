@@ -5,7 +5,6 @@ import { useState } from 'react';
 import type { EntryView } from '../../../preload/api';
 import { describeProblem, errorText } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/en';
 import { Button } from '../../ui/button';
 import { Described } from '../../ui/described';
 import { useToast } from '../../ui/toast';
@@ -23,39 +22,14 @@ import {
 } from './entry-format';
 import { RenameEntryForm } from './rename-entry.form';
 import { ReminderControls } from '../reminders/reminder-controls';
+import { uiOf } from '../kinds';
+import type { DeadlineRow } from '../provider-ui';
 
-export interface DeadlineRow {
-  key: MessageKey;
-  /** epoch ms; null = never; undefined = unknown. */
-  at: number | null | undefined;
-  /** Shown instead of "Does not expire" / "Unknown" when there is no date. */
-  fallback?: MessageKey;
-}
+export type { DeadlineRow } from '../provider-ui';
 
-/** Every deadline of an entry, by kind, for the Expiry section. */
+/** Every deadline of an entry, as its kind lists them, for the Expiry section. */
 export function deadlinesOf(entry: EntryView): DeadlineRow[] {
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return [
-        {
-          key: 'detail.expiry.access',
-          at: entry.accessExpiresAt,
-          fallback: 'detail.expiry.renews',
-        },
-        { key: 'detail.expiry.refresh', at: entry.refreshExpiresAt },
-      ];
-    case 'faxplus-pat':
-      return [
-        { key: 'detail.expiry.token', at: entry.expiresAt, fallback: 'detail.expiry.unknown' },
-      ];
-    case 'smsfactor-token':
-      return [
-        { key: 'detail.expiry.token', at: entry.expiresAt },
-        ...(entry.revokedAt !== undefined
-          ? [{ key: 'detail.expiry.revoked' as const, at: entry.revokedAt }]
-          : []),
-      ];
-  }
+  return uiOf(entry).deadlines(entry);
 }
 
 function When({ at, now }: { at: number; now: number }) {
@@ -84,7 +58,7 @@ export function EntryDetailView({
   const [copies, setCopies] = useState(0);
   const provider = t(providerNameKey[entry.provider]);
   const account = entry.account;
-  const tokenId = entry.kind === 'smsfactor-token' ? entry.tokenId : undefined;
+  const tokenId = uiOf(entry).remoteId(entry);
 
   const verify = async () => {
     setVerifying(true);

@@ -1,10 +1,13 @@
 // Turns entry metadata into what a row shows: which deadline matters for this kind, how soon
 // it is, and how worried the user should be. Pure, so it is tested without a browser.
-import type { EntryKind, EntryStatus, EntryView, ProviderId } from '../../../preload/api';
+import type { EntryStatus, EntryView } from '../../../preload/api';
 import type { MessageKey } from '../../i18n/en';
 import { currentLocale } from '../../i18n/i18n';
+import { uiOf } from '../kinds';
+import type { Tone } from '../provider-ui';
 
-export type Tone = 'ok' | 'warning' | 'danger' | 'muted';
+export type { Tone } from '../provider-ui';
+export { kindNameKey, providerNameKey } from '../kinds';
 
 export interface ExpiryInfo {
   /** Catalog key plus its parameters, so the caller formats it in the user's language. */
@@ -16,17 +19,6 @@ export interface ExpiryInfo {
 
 /** Deadlines closer than this are shown as a warning (the first default reminder is 7 days). */
 export const warnWithinMs = 7 * 24 * 60 * 60 * 1000;
-
-export const providerNameKey: Record<ProviderId, MessageKey> = {
-  faxplus: 'provider.faxplus',
-  smsfactor: 'provider.smsfactor',
-};
-
-export const kindNameKey: Record<EntryKind, MessageKey> = {
-  'faxplus-oauth': 'kind.faxplus-oauth',
-  'faxplus-pat': 'kind.faxplus-pat',
-  'smsfactor-token': 'kind.smsfactor-token',
-};
 
 export const statusNameKey: Record<EntryStatus, MessageKey> = {
   active: 'status.active',
@@ -51,22 +43,15 @@ function dated(at: number, now: number, future: MessageKey, past: MessageKey): E
   return { key: at <= now ? past : future, at, tone: deadlineTone(at, now) };
 }
 
-/** The one deadline that matters for an entry, by kind. */
+/** The one deadline that matters for an entry, in the words its kind uses. */
 export function describeExpiry(entry: EntryView, now: number): ExpiryInfo {
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      // The access token renews itself; the refresh token is what the user must act on.
-      if (entry.refreshExpiresAt === null) return { key: 'expiry.refreshNever', tone: 'ok' };
-      return dated(entry.refreshExpiresAt, now, 'expiry.reauthorizeBy', 'expiry.refreshExpired');
-    case 'faxplus-pat':
-      if (entry.expiresAt === null) return { key: 'expiry.unknown', tone: 'muted' };
-      return dated(entry.expiresAt, now, 'expiry.expires', 'expiry.expired');
-    case 'smsfactor-token':
-      if (entry.revokedAt !== undefined)
-        return { key: 'expiry.revoked', at: entry.revokedAt, tone: 'muted' };
-      if (entry.expiresAt === null) return { key: 'expiry.never', tone: 'ok' };
-      return dated(entry.expiresAt, now, 'expiry.expires', 'expiry.expired');
-  }
+  const ui = uiOf(entry);
+  const revokedAt = ui.revokedAt(entry);
+  if (revokedAt !== undefined) return { key: 'expiry.revoked', at: revokedAt, tone: 'muted' };
+  const at = ui.deadlineAt(entry);
+  const keys = ui.expiryKeys;
+  if (at === null) return { key: keys.none, tone: keys.noneTone };
+  return dated(at, now, keys.future, keys.past);
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -109,7 +94,7 @@ export function matchesQuery(entry: EntryView, query: string, providerName: stri
     entry.account?.email,
     entry.account?.id,
     entry.account?.name,
-    entry.kind === 'smsfactor-token' ? entry.tokenId : undefined,
+    uiOf(entry).remoteId(entry),
   ];
   return haystack.some((value) => value?.toLowerCase().includes(needle));
 }

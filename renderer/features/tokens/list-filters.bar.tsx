@@ -4,6 +4,7 @@ import type { EntryKind, ProviderId } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { Button } from '../../ui/button';
+import { KINDS, PROVIDERS } from '../kinds';
 import { kindNameKey, providerNameKey } from './entry-format';
 import {
   hasFilters,
@@ -19,8 +20,8 @@ const sortKeys: [SortKey, MessageKey][] = [
   ['provider', 'tokens.sort.provider'],
   ['created', 'tokens.sort.created'],
 ];
-const providers: ProviderId[] = ['faxplus', 'smsfactor'];
-const kinds: EntryKind[] = ['faxplus-oauth', 'faxplus-pat', 'smsfactor-token'];
+const providers: readonly ProviderId[] = PROVIDERS;
+const kinds: readonly EntryKind[] = KINDS;
 const states: [StateFilter, MessageKey][] = [
   ['all', 'tokens.filter.allStates'],
   ['attention', 'tokens.filter.attention'],

@@ -2,6 +2,7 @@
 // key and a deadline per entry), sort once per list or sort change, then each keystroke is a
 // plain scan over precomputed strings. Pure, so it is tested without a browser.
 import type { EntryKind, EntryView, ProviderId } from '../../../preload/api';
+import { PROVIDERS, uiOf } from '../kinds';
 import { describeExpiry } from './entry-format';
 
 export type SortKey = 'expiry' | 'label' | 'provider' | 'created';
@@ -25,15 +26,8 @@ export interface IndexedEntry {
 
 /** The deadline that matters for sorting; revoked entries have none left. */
 export function deadlineOf(entry: EntryView): number | undefined {
-  if (entry.status === 'revoked') return undefined;
-  switch (entry.kind) {
-    case 'faxplus-oauth':
-      return entry.refreshExpiresAt ?? undefined;
-    case 'faxplus-pat':
-      return entry.expiresAt ?? undefined;
-    case 'smsfactor-token':
-      return entry.revokedAt !== undefined ? undefined : (entry.expiresAt ?? undefined);
-  }
+  if (isRevoked(entry)) return undefined;
+  return uiOf(entry).deadlineAt(entry) ?? undefined;
 }
 
 /** What the search looks through: what a row shows, plus the ids a user may paste. */
@@ -42,7 +36,8 @@ export function searchKey(entry: EntryView, providerName: string): string {
   if (entry.account?.email) parts.push(entry.account.email);
   if (entry.account?.name) parts.push(entry.account.name);
   if (entry.account?.id) parts.push(entry.account.id);
-  if (entry.kind === 'smsfactor-token' && entry.tokenId) parts.push(entry.tokenId);
+  const remoteId = uiOf(entry).remoteId(entry);
+  if (remoteId) parts.push(remoteId);
   // A separator no query contains, so a match cannot span two fields.
   return parts.join('\u0001').toLowerCase();
 }
@@ -51,10 +46,10 @@ export function indexEntries(
   entries: readonly EntryView[],
   providerName: (provider: ProviderId) => string,
 ): IndexedEntry[] {
-  const names = { faxplus: providerName('faxplus'), smsfactor: providerName('smsfactor') };
+  const names = new Map(PROVIDERS.map((p) => [p, providerName(p)]));
   return entries.map((entry) => ({
     entry,
-    key: searchKey(entry, names[entry.provider]),
+    key: searchKey(entry, names.get(entry.provider) ?? entry.provider),
     deadline: deadlineOf(entry),
   }));
 }
@@ -92,10 +87,7 @@ export function needsAttention(entry: EntryView, now: number): boolean {
 }
 
 export function isRevoked(entry: EntryView): boolean {
-  return (
-    entry.status === 'revoked' ||
-    (entry.kind === 'smsfactor-token' && entry.revokedAt !== undefined)
-  );
+  return entry.status === 'revoked' || uiOf(entry).revokedAt(entry) !== undefined;
 }
 
 /** One pass over the sorted list; the query is matched against the precomputed keys. */

@@ -7,7 +7,7 @@ import { formatNumber, t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { useToast } from '../../ui/toast';
 import { useEntries } from '../../vault-client';
-import { addActions, type AddAction } from '../add-actions';
+import { addActions, type AddAction } from '../registry';
 import { AttentionGroup } from '../reminders/attention-group';
 import { LeadTimesProvider } from '../reminders/lead-times.context';
 import { EmptyState } from './empty-state';

@@ -1,0 +1,26 @@
+// The providers' dialogs and panels, keyed by what they add or show. It imports the provider
+// features; they import only the prop types from provider-ui.ts, so nothing imports in a
+// circle. Kind data (names, deadlines) is in kinds.ts.
+import type { ComponentType } from 'react';
+import type { EntryKind } from '../../preload/api';
+import { FaxplusConnectDialog } from './faxplus/faxplus-connect.dialog';
+import { FaxplusDetailPanel } from './faxplus/faxplus-detail.panel';
+import { FaxplusPatDialog } from './faxplus/faxplus-pat.dialog';
+import type { AddAction, EntryDetailProps } from './provider-ui';
+import { SmsfactorAddDialog } from './smsfactor/smsfactor-add.dialog';
+import { SmsfactorDetail } from './smsfactor/smsfactor.detail';
+
+export type { AddAction, AddDialogProps, EntryDetailProps } from './provider-ui';
+
+export const addActions: readonly AddAction[] = [
+  { id: 'faxplus-connect', labelKey: 'add.faxplusConnect', Dialog: FaxplusConnectDialog },
+  { id: 'faxplus-pat', labelKey: 'add.faxplusPat', Dialog: FaxplusPatDialog },
+  { id: 'smsfactor-token', labelKey: 'add.smsfactorToken', Dialog: SmsfactorAddDialog },
+];
+
+/** Detail panels by entry kind; a kind without one shows no "Details" button. */
+export const entryDetails: Partial<Record<EntryKind, ComponentType<EntryDetailProps>>> = {
+  'faxplus-oauth': FaxplusDetailPanel,
+  'faxplus-pat': FaxplusDetailPanel,
+  'smsfactor-token': SmsfactorDetail,
+};
