@@ -221,6 +221,19 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/revoke-smsfactor.command').then((m) => m.run),
   },
   {
+    name: 'remove',
+    usage: 'tokenvault remove <label> [--yes] [--provider faxplus|smsfactor]',
+    summary: 'delete an entry from the vault (asks first at a terminal)',
+    details: [
+      'Scripts pass --yes. The credential is not revoked at the provider: for an SMSFactor',
+      'token run `tokenvault revoke smsfactor <label>` first.',
+    ],
+    options: { yes: { type: 'boolean', short: 'y' }, provider: { type: 'string' } },
+    positionals: [1, 1],
+    completes: { positional: 'label', values: { provider: PROVIDERS } },
+    load: () => import('./commands/remove.command').then((m) => m.run),
+  },
+  {
     name: 'reminders',
     usage: 'tokenvault reminders [--json]',
     summary: 'show upcoming expiries and entries needing attention (no password needed)',

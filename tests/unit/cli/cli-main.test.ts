@@ -80,4 +80,20 @@ describe('main() at a terminal', () => {
     expect(code).toBe(5);
     expect(out.stdout).not.toContain('sf_prompted_token');
   });
+
+  it('remove asks at a terminal: no keeps the entry, yes removes it', async () => {
+    const password = 'a fine long passphrase';
+    const { io, out, dir } = fakeIo({
+      prompts: [password, password, password],
+      lines: ['n', 'y'],
+    });
+    expect(await main(['init'], io)).toBe(0);
+    await addSmsfactorEntries(dir, password, { sms: 'sf_to_remove_0123456789' }, { create: false });
+    expect(await main(['remove', 'sms'], io)).toBe(1);
+    expect(out.stderr).toContain('Remove SMSFactor "sms" from the vault? [y/N] ');
+    expect(out.stderr).toMatch(/Nothing was removed/);
+    expect(await main(['remove', 'sms'], io)).toBe(0);
+    expect(out.stdout).toContain('Removed SMSFactor "sms"');
+    expect(await main(['token', 'sms'], io)).toBe(2);
+  });
 });
