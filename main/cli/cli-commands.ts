@@ -1,5 +1,6 @@
-// The command table: names, options and help text. Kept free of core imports so that
-// parsing and `--help` cost nothing; each command's code is imported only when it runs.
+// The command table: names, options, help and completion data. It imports nothing from core
+// but the provider registry (plain data), so parsing and `--help` cost nothing; each
+// command's code is imported only when it runs.
 import type { ParseArgsConfig } from 'node:util';
 import { PROVIDER_IDS } from '../core/providers/registry';
 import type { CommandRun } from './cli-context';
@@ -49,7 +50,6 @@ export const GLOBAL_HELP = [
 ];
 
 const FORMATS = 'http|curl|json|env|fetch|python';
-const PROVIDERS = PROVIDER_IDS;
 const WIRE_FORMATS = ['json', 'xml'] as const;
 
 /** Option values every command completes the same way. */
@@ -85,7 +85,10 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: { format: { type: 'string' }, provider: { type: 'string' } },
     positionals: [1, 1],
-    completes: { positional: 'label', values: { format: FORMATS.split('|'), provider: PROVIDERS } },
+    completes: {
+      positional: 'label',
+      values: { format: FORMATS.split('|'), provider: PROVIDER_IDS },
+    },
     load: () => import('./commands/headers.command').then((m) => m.run),
   },
   {
@@ -95,7 +98,7 @@ export const COMMANDS: CommandSpec[] = [
     details: ['Example:', '  curl -H "Authorization: Bearer $(tokenvault token billing)" …'],
     options: { provider: { type: 'string' } },
     positionals: [1, 1],
-    completes: { positional: 'label', values: { provider: PROVIDERS } },
+    completes: { positional: 'label', values: { provider: PROVIDER_IDS } },
     load: () => import('./commands/token.command').then((m) => m.run),
   },
   {
@@ -122,7 +125,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     positionals: [1, 1],
     passthrough: true,
-    completes: { positional: 'label', values: { provider: PROVIDERS } },
+    completes: { positional: 'label', values: { provider: PROVIDER_IDS } },
     load: () => import('./commands/exec.command').then((m) => m.run),
   },
   {
@@ -230,7 +233,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: { yes: { type: 'boolean', short: 'y' }, provider: { type: 'string' } },
     positionals: [1, 1],
-    completes: { positional: 'label', values: { provider: PROVIDERS } },
+    completes: { positional: 'label', values: { provider: PROVIDER_IDS } },
     load: () => import('./commands/remove.command').then((m) => m.run),
   },
   {

@@ -4,6 +4,8 @@
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, vault: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** Also the shell's 126 (found, not runnable) and 127 (not found), for `exec`'s command. */
+export type FailureCode = ExitCode | 126 | 127;
 
 /** The command line was wrong: unknown option, missing argument, unknown label. */
 export class UsageError extends Error {
@@ -19,7 +21,7 @@ export class UsageError extends Error {
  */
 export class CliError extends Error {
   constructor(
-    readonly exitCode: ExitCode | 126 | 127,
+    readonly exitCode: FailureCode,
     message: string,
   ) {
     super(message);
@@ -40,7 +42,7 @@ const USAGE_CODES = new Set([
  * Maps any thrown value to an exit code and a message. Works by duck typing on `code` so
  * this module loads without the vault or provider modules (fast start).
  */
-export function toExit(err: unknown): { code: ExitCode | 126 | 127; message: string } {
+export function toExit(err: unknown): { code: FailureCode; message: string } {
   if (err instanceof UsageError) return { code: EXIT.usage, message: err.message };
   if (err instanceof CliError) return { code: err.exitCode, message: err.message };
   const code =

@@ -4,7 +4,6 @@
 // loaded, so these commands cost little more than the KDF. A Fax.Plus token that must be
 // refreshed (and any file this path cannot read at once) goes through the full CliCore,
 // which holds the cross-process lock and recovers damaged files.
-import { join } from 'node:path';
 import type { EntryView, ProviderId } from '../../preload/api';
 import { HeadersService } from '../core/export/headers.service';
 import { accessTokenFresh, oauthEntry } from '../core/providers/faxplus/faxplus-session.service';
@@ -114,9 +113,7 @@ export class CliReadCore {
 }
 
 export async function openReadCore(options: ReadCoreOptions): Promise<CliReadCore> {
-  const reader = VaultFileReader.open(join(options.dir, 'vault.json'), {
-    password: options.password,
-  });
+  const reader = VaultFileReader.inFolder(options.dir, { password: options.password });
   if (reader) return new CliReadCore(reader, options, reader);
   const core = await options.full();
   core.requireVault();

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { VaultFileReader } from '../../core/vault/vault-reader';
 import type { CommandRun } from '../cli-context';
 import { UsageError } from '../cli-errors';
@@ -30,7 +29,7 @@ export const runComplete: CommandRun = async (ctx) => {
 function labelsIn(dir: string): string[] {
   try {
     return (
-      VaultFileReader.open(join(dir, 'vault.json'))
+      VaultFileReader.inFolder(dir)
         ?.list()
         .map((e) => e.label) ?? []
     );

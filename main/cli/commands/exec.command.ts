@@ -1,6 +1,5 @@
 import { constants } from 'node:os';
-import { headerPairs } from '../../core/export/header-formats';
-import { credentialFields } from '../../core/export/credential-fields';
+import { credentialFields, offeredFields } from '../../core/export/credential-fields';
 import { runChild } from '../child-process';
 import type { CommandRun } from '../cli-context';
 import { entryFromArgs } from '../cli-entry';
@@ -33,7 +32,7 @@ export const run: CommandRun = async (ctx) => {
   }
   const { core, entry } = await entryFromArgs(ctx);
   // The fields an entry offers follow from its kind: a wrong one fails before the password.
-  assertFieldsExist(specs, credentialFields(entry, headerPairs(entry, 'placeholder')));
+  assertFieldsExist(specs, offeredFields(entry));
   await ctx.unlockedReader();
   const fresh = await core.headers().credentials(entry.id, { minValidMs: minValid });
   const env = childEnvironment(ctx.io.env, credentialFields(fresh.entry, fresh.set), specs, {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntryView } from '../../../preload/api';
 import { writeFileAtomic } from '../../core/atomic-file';
-import { credentialFields, fieldNames } from '../../core/export/credential-fields';
-import { headerPairs } from '../../core/export/header-formats';
+import { credentialFields, fieldNames, offeredFields } from '../../core/export/credential-fields';
 import type { CommandRun } from '../cli-context';
 import { CliError, EXIT, UsageError } from '../cli-errors';
 import { findReferences, renderTemplate, type TemplateRef } from '../inject-template';
@@ -53,7 +52,7 @@ export const run: CommandRun = async (ctx) => {
       const why = error instanceof Error ? error.message : 'unknown label';
       throw new UsageError(`line ${ref.line}: ${ref.text}: ${why}`);
     }
-    const offered = credentialFields(entry, headerPairs(entry, 'placeholder'));
+    const offered = offeredFields(entry);
     if (!(ref.field in offered.fields)) {
       throw new UsageError(
         `line ${ref.line}: ${ref.text}: no field "${ref.field}"; ` +

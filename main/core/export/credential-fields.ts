@@ -3,7 +3,7 @@
 // Pure: the caller passes the entry and its live bearer value (refreshed first when needed).
 import type { EntryView } from '../../../preload/api';
 import { moduleOf } from '../providers/registry';
-import { formatHeaders, type HeaderSet } from './header-formats';
+import { formatHeaders, headerPairs, type HeaderSet } from './header-formats';
 
 export interface CredentialFields {
   /** Field name -> value. Every value is safe in a header (checked by headerPairs). */
@@ -39,6 +39,11 @@ export function credentialFields(entry: EntryView, set: HeaderSet): CredentialFi
     defaultEnv: { AUTH_HEADER: 'header', ...module.defaultEnv },
     tokenExpiresAt: module.tokenExpiresAt(entry),
   };
+}
+
+/** The fields an entry offers, known from its metadata alone (checked before any unlock). */
+export function offeredFields(entry: EntryView): CredentialFields {
+  return credentialFields(entry, headerPairs(entry, 'placeholder'));
 }
 
 /** The field names an entry of this kind offers, for error messages and help. */

@@ -54,9 +54,9 @@ export function indexFiredLog(log: FiredLog): Map<string, number> {
 }
 
 interface EntrySchedule {
-  due?: EntryAlert;
+  due: EntryAlert;
   /**
-   * Earliest time (>= now) at which this entry may produce an alert, assuming `due` (if any)
+   * Earliest time (>= now) at which this entry may produce an alert, assuming `due`
    * has been fired; null = never without a change.
    */
   next: number | null;
@@ -152,7 +152,7 @@ export function evaluate(
     const s = scheduleEntry(entry, stages, fired, now, true);
     let next: number | null;
     if (s !== null && typeof s === 'object') {
-      if (s.due) alerts.push(s.due);
+      alerts.push(s.due);
       next = s.next;
     } else {
       next = s;

@@ -83,5 +83,9 @@ export function findEntryByLabel(
   label: string,
 ): StoredEntry | undefined {
   const wanted = label.trim().toLowerCase();
-  return entries.find((e) => e.provider === provider && e.label.toLowerCase() === wanted);
+  // The label is checked as text: the CLI's read path looks up entries it has not checked yet.
+  return entries.find(
+    (e) =>
+      e.provider === provider && typeof e.label === 'string' && e.label.toLowerCase() === wanted,
+  );
 }

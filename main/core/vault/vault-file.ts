@@ -1,7 +1,7 @@
 // The vault document, format v1: what is on disk, how it is checked on load, and how older
 // formats are brought forward. Metadata is plain JSON; each secret field is sealed alone.
 import type { AuditRecord, EntryView } from '../../../preload/api';
-import { documentProblem } from './vault-shape';
+import { documentProblem, headerProblem } from './vault-shape';
 
 export const FORMAT_VERSION = 1;
 /** The audit log keeps the newest records only, so the file cannot grow without bound. */
@@ -47,10 +47,7 @@ export class CorruptVaultError extends Error {
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Record<number, Migration> = {};
 
-export function migrate(
-  raw: Record<string, unknown>,
-  steps: Record<number, Migration> = migrations,
-) {
+function migrate(raw: Record<string, unknown>, steps: Record<number, Migration> = migrations) {
   let doc = raw;
   let version = doc['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version)) {
@@ -69,8 +66,11 @@ export function migrate(
   return doc;
 }
 
-/** Parses and checks a vault file's text; throws CorruptVaultError when it is not a vault. */
-export function parseVaultDocument(
+/**
+ * Parses a vault file's text and checks everything but the entries and audit records (which
+ * the caller checks all at once, or one by one as it uses them). Throws CorruptVaultError.
+ */
+export function parseVaultHeader(
   text: string,
   steps: Record<number, Migration> = migrations,
 ): VaultDocument {
@@ -84,15 +84,27 @@ export function parseVaultDocument(
     throw new CorruptVaultError('The file is not a vault.');
   }
   const doc = migrate(raw as Record<string, unknown>, steps);
-  const problem = documentProblem(doc, FORMAT_VERSION);
-  if (problem !== undefined) {
-    throw new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
-  }
-  return knownFields(doc as unknown as VaultDocument);
+  const problem = headerProblem(doc, FORMAT_VERSION);
+  if (problem !== undefined) throw invalidAt(problem);
+  return doc as unknown as VaultDocument;
+}
+
+const invalidAt = (problem: string) =>
+  new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
+
+/** Parses and checks a vault file's text; throws CorruptVaultError when it is not a vault. */
+export function parseVaultDocument(
+  text: string,
+  steps: Record<number, Migration> = migrations,
+): VaultDocument {
+  const doc = parseVaultHeader(text, steps);
+  const problem = documentProblem(doc as unknown as Record<string, unknown>, FORMAT_VERSION);
+  if (problem !== undefined) throw invalidAt(problem);
+  return knownFields(doc);
 }
 
 /** The document with the top-level fields this version knows (others are dropped). */
-export function knownFields(doc: VaultDocument): VaultDocument {
+function knownFields(doc: VaultDocument): VaultDocument {
   const { formatVersion, kdf, wrappedDek, entries, audit, keychain } = doc;
   return {
     formatVersion,

@@ -6,19 +6,19 @@
 // returns undefined) so the caller takes the full VaultService path, which recovers damaged
 // files and reports why.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
 import { NativeOpener } from './native-opener';
-import { toView } from './vault-entries';
+import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
-  FORMAT_VERSION,
-  migrate,
+  parseVaultHeader,
   type StoredEntry,
   type VaultDocument,
 } from './vault-file';
 import { unwrapDek } from './vault-keys';
 import { openSecret } from './vault-secrets';
-import { entryProblem, headerProblem } from './vault-shape';
+import { entryProblem } from './vault-shape';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
 /** What the readers above use; VaultService offers the same, so either can serve them. */
@@ -51,6 +51,11 @@ export class VaultFileReader implements VaultReadApi {
     return doc ? new VaultFileReader(path, doc, opener) : undefined;
   }
 
+  /** The reader of `vault.json` in `dir` (the file VaultService keeps there). */
+  static inFolder(dir: string, options: { password?: string } = {}): VaultFileReader | undefined {
+    return VaultFileReader.open(join(dir, 'vault.json'), options);
+  }
+
   /** Reads the file again (after another writer, e.g. a refresh, saved it). */
   reload(): void {
     const doc = readDocument(this.path);
@@ -80,11 +85,7 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
-    const wanted = label.trim().toLowerCase();
-    const found = this.doc.entries.find(
-      (e: Partial<StoredEntry>) =>
-        e.provider === provider && typeof e.label === 'string' && e.label.toLowerCase() === wanted,
-    );
+    const found = findEntryByLabel(this.doc.entries, provider, label);
     return found ? toView(this.checkedEntry(found)) : undefined;
   }
 
@@ -150,18 +151,8 @@ function readKdfHead(path: string): { salt: Uint8Array; iterations: number } | u
 }
 
 function readDocument(path: string): VaultDocument | undefined {
-  let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  try {
-    const doc = migrate(raw as Record<string, unknown>);
-    return headerProblem(doc, FORMAT_VERSION) === undefined
-      ? (doc as unknown as VaultDocument)
-      : undefined;
+    return parseVaultHeader(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
