@@ -43,8 +43,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 // ---------------------------------------------------------------------------------------------
 // Domain views (metadata only)
 
-export type ProviderId = 'faxplus' | 'smsfactor';
-export type EntryKind = 'faxplus-oauth' | 'faxplus-pat' | 'smsfactor-token';
+export type ProviderId = 'faxplus' | 'smsfactor' | 'api-key';
+export type EntryKind = 'faxplus-oauth' | 'faxplus-pat' | 'smsfactor-token' | 'api-key';
 export type EntryStatus = 'active' | 'needs-reauth' | 'revoked' | 'error';
 export type WireFormat = 'json' | 'xml';
 export type RedirectMode = 'scheme' | 'loopback';
@@ -120,7 +120,34 @@ export interface SmsfactorTokenEntry extends EntryBase {
   revokedAt?: number;
 }
 
-export type EntryView = FaxplusOAuthEntry | FaxplusPatEntry | SmsfactorTokenEntry;
+/** One HTTP header, name and value as sent. */
+export interface HeaderLine {
+  name: string;
+  value: string;
+}
+
+/** Any service's static credential: an API key, a bearer token, Basic user + secret. */
+export interface ApiKeyEntry extends EntryBase {
+  kind: 'api-key';
+  provider: 'api-key';
+  /** The header that carries the key: `Authorization`, `X-Api-Key`, … */
+  headerName: string;
+  /**
+   * Its value, with `{token}` where the key goes (`Bearer {token}`, `token {token}`,
+   * `{token}`) or `{basic}` for base64(`basicUser:key`) (`Basic {basic}`).
+   */
+  template: string;
+  /** The user name of HTTP Basic; set exactly when the template uses `{basic}`. */
+  basicUser?: string;
+  /** Fixed headers sent after it (metadata, not secret: `Stripe-Version: 2024-06-20`). */
+  extraHeaders: HeaderLine[];
+  /** The date the user typed (end of that day, local time); null = does not expire. */
+  expiresAt: number | null;
+  /** A GET with the headers must answer 2xx; absent = the key cannot be verified. */
+  verifyUrl?: string;
+}
+
+export type EntryView = FaxplusOAuthEntry | FaxplusPatEntry | SmsfactorTokenEntry | ApiKeyEntry;
 
 export interface AuditRecord {
   at: number;
@@ -313,6 +340,20 @@ export interface ChannelMap {
   'smsfactor:sub-accounts': { req: { parentId: string }; res: SubAccount[] };
   'smsfactor:revoke': { req: { id: string }; res: EntryView };
   'smsfactor:set-format': { req: { id: string; format: WireFormat }; res: EntryView };
+  'apikey:add': {
+    req: {
+      label: string;
+      /** The key itself; main keeps it, the page clears its field once this resolves. */
+      secret: string;
+      headerName: string;
+      template: string;
+      basicUser?: string;
+      extraHeaders: HeaderLine[];
+      expiresAt: number | null;
+      verifyUrl?: string;
+    };
+    res: EntryView;
+  };
   'headers:preview': { req: { id: string; format: HeaderFormat }; res: HeaderPreview };
   'headers:copy': { req: { id: string; format?: HeaderFormat }; res: { clearsAt: number | null } };
   'reminders:list': { req: void; res: ReminderItem[] };
@@ -361,6 +402,7 @@ export const channels = {
   listSmsfactorSubAccounts: 'smsfactor:sub-accounts',
   revokeSmsfactorToken: 'smsfactor:revoke',
   setSmsfactorFormat: 'smsfactor:set-format',
+  addApiKey: 'apikey:add',
   previewHeaders: 'headers:preview',
   copyHeaders: 'headers:copy',
   listReminders: 'reminders:list',

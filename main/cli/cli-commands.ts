@@ -43,13 +43,14 @@ export const GLOBAL_HELP = [
   '  -h, --help          show help',
   '',
   'The master password comes from TOKENVAULT_PASSWORD, --password-stdin or a hidden prompt.',
-  'Secrets (client secret, PAT, token) are read from standard input (one line each, after',
+  'Secrets (client secret, PAT, token, API key) are read from standard input (one line each, after',
   'the password line when --password-stdin is used), never from arguments.',
   'Exit codes: 0 success, 1 provider/network or other failure, 2 usage error,',
   '            3 wrong password or vault missing.',
 ];
 
 const FORMATS = 'http|curl|json|env|fetch|python';
+const PROVIDERS = PROVIDER_IDS.join('|');
 const WIRE_FORMATS = ['json', 'xml'] as const;
 
 /** Option values every command completes the same way. */
@@ -76,7 +77,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'headers',
-    usage: `tokenvault headers <label> [--format ${FORMATS}] [--provider faxplus|smsfactor]`,
+    usage: `tokenvault headers <label> [--format ${FORMATS}] [--provider ${PROVIDERS}]`,
     summary: 'print the HTTP auth headers of an entry (refreshes a Fax.Plus token first)',
     details: [
       'Default format: http. Example:',
@@ -93,7 +94,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'token',
-    usage: 'tokenvault token <label> [--provider faxplus|smsfactor]',
+    usage: `tokenvault token <label> [--provider ${PROVIDERS}]`,
     summary: 'print only the bearer token of an entry, for $(...) (refreshes a Fax.Plus token)',
     details: ['Example:', '  curl -H "Authorization: Bearer $(tokenvault token billing)" …'],
     options: { provider: { type: 'string' } },
@@ -105,11 +106,12 @@ export const COMMANDS: CommandSpec[] = [
     name: 'exec',
     usage:
       'tokenvault exec <label> [--env NAME=FIELD]... [--no-defaults] [--min-valid SECONDS] ' +
-      '[--provider faxplus|smsfactor] -- <command> [args...]',
+      `[--provider ${PROVIDERS}] -- <command> [args...]`,
     summary: "run a command with an entry's credentials in its environment",
     details: [
       'Sets AUTH_HEADER (the full "Authorization: Bearer …" line) and, per provider,',
-      'FAXPLUS_ACCESS_TOKEN + FAXPLUS_CLIENT_ID (Fax.Plus) or SMSFACTOR_TOKEN (SMSFactor),',
+      'FAXPLUS_ACCESS_TOKEN + FAXPLUS_CLIENT_ID (Fax.Plus), SMSFACTOR_TOKEN (SMSFactor) or',
+      "API_KEY (API keys; AUTH_HEADER is then the key's own header line),",
       'plus TOKENVAULT_TOKEN_EXPIRES_AT (ISO time, when known). --env NAME=FIELD adds or',
       'replaces one (fields: token, header, headers, authorization, label, client_id, …);',
       '--no-defaults sets only those. --min-valid refreshes a Fax.Plus token first unless it',
@@ -155,6 +157,37 @@ export const COMMANDS: CommandSpec[] = [
     options: { label: { type: 'string' }, expires: { type: 'string' } },
     positionals: [0, 0],
     load: () => import('./commands/add-faxplus-pat.command').then((m) => m.run),
+  },
+  {
+    name: 'add api-key',
+    usage:
+      'tokenvault add api-key --label <l> [--header NAME] [--template T] [--basic-user U] ' +
+      "[--extra-header 'Name: value']... [--expires YYYY-MM-DD] [--verify-url URL] < key.txt",
+    summary: "store any service's API key or static token (read from standard input)",
+    details: [
+      'The header defaults to Authorization and the template to "Bearer {token}" (the bare',
+      'key for another header). Examples: --template "token {token}" (GitHub classic),',
+      '--header X-Api-Key, --basic-user acct (Authorization: Basic base64(acct:key)).',
+      '--expires is tracked by the reminders. --verify-url: a GET with the headers must',
+      'answer 2xx, or the key is not stored (https, or http to 127.0.0.1/localhost only).',
+    ],
+    options: {
+      label: { type: 'string' },
+      header: { type: 'string' },
+      template: { type: 'string' },
+      'basic-user': { type: 'string' },
+      'extra-header': { type: 'string', multiple: true },
+      expires: { type: 'string' },
+      'verify-url': { type: 'string' },
+    },
+    positionals: [0, 0],
+    completes: {
+      values: {
+        header: ['Authorization', 'X-Api-Key'],
+        template: ['Bearer {token}', 'token {token}', '{token}', 'Basic {basic}'],
+      },
+    },
+    load: () => import('./commands/add-api-key.command').then((m) => m.run),
   },
   {
     name: 'connect faxplus',
@@ -225,7 +258,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'remove',
-    usage: 'tokenvault remove <label> [--yes] [--provider faxplus|smsfactor]',
+    usage: `tokenvault remove <label> [--yes] [--provider ${PROVIDERS}]`,
     summary: 'delete an entry from the vault (asks first at a terminal)',
     details: [
       'Scripts pass --yes. The credential is not revoked at the provider: for an SMSFactor',

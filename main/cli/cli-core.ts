@@ -2,6 +2,7 @@
 // with `conf` as the store (no Electron). Provider modules load only when a command needs
 // them, so `tokenvault headers` for a PAT or SMSFactor token never evaluates the OAuth code.
 import { providerEndpoints, type ProviderEndpoints } from '../core/app/provider-endpoints';
+import type { ApiKeyService } from '../core/providers/api-key/api-key.service';
 import type { ConnectEvent, EntryView, ProviderId, Settings } from '../../preload/api';
 import type { HeadersService } from '../core/export/headers.service';
 import type { Clock, Scheduler } from '../core/ports';
@@ -59,6 +60,7 @@ export class CliCore {
   private session: Promise<FaxplusSession> | undefined;
   private faxplusClient: Promise<FaxplusClient> | undefined;
   private sms: Promise<SmsfactorService> | undefined;
+  private keys: Promise<ApiKeyService> | undefined;
   private settingsValue: Promise<Settings> | undefined;
 
   constructor(private readonly options: CliCoreOptions) {
@@ -186,6 +188,13 @@ export class CliCore {
         }),
     );
     return this.sms;
+  }
+
+  apiKeys(): Promise<ApiKeyService> {
+    this.keys ??= import('../core/providers/api-key/api-key.service').then(
+      (m) => new m.ApiKeyService({ vault: this.vault, http: this.http, clock: this.clock }),
+    );
+    return this.keys;
   }
 }
 

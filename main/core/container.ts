@@ -118,7 +118,7 @@ export function createCore(deps: CoreDeps): Core {
     idleLockMinutes: () => settings.get().idleLockMinutes,
   });
 
-  const { faxplus, smsfactor } = createProviderServices({
+  const { faxplus, smsfactor, apiKeys } = createProviderServices({
     vault,
     settings,
     clock: deps.clock,
@@ -182,10 +182,12 @@ export function createCore(deps: CoreDeps): Core {
       verifiers: {
         faxplus: (entry) => faxplus.verify(entry.id),
         smsfactor: (entry) => smsfactor.verify(entry.id),
+        'api-key': (entry) => apiKeys.verify(entry.id),
       },
     },
     faxplus: { faxplus },
     smsfactor: { smsfactor },
+    apiKey: { apiKeys },
     headers: { headers },
     reminders: {
       vault,

@@ -3,6 +3,7 @@
 // provider is its feature folder plus one line here and one in registry.ts.
 import type { EntryKind, EntryView, ProviderId } from '../../preload/api';
 import type { MessageKey } from '../i18n/en';
+import { apiKeyUi } from './api-key/api-key.kinds';
 import { faxplusOauthUi, faxplusPatUi } from './faxplus/faxplus.kinds';
 import type { KindUi } from './provider-ui';
 import { smsfactorTokenUi } from './smsfactor/smsfactor.kinds';
@@ -11,6 +12,7 @@ export const KIND_UIS: readonly KindUi[] = [
   faxplusOauthUi as KindUi,
   faxplusPatUi as KindUi,
   smsfactorTokenUi as KindUi,
+  apiKeyUi as KindUi,
 ];
 
 const BY_KIND = new Map<string, KindUi>(KIND_UIS.map((k) => [k.kind, k]));
@@ -25,6 +27,11 @@ export function kindUi(kind: EntryKind): KindUi {
 }
 
 export const uiOf = (entry: Pick<EntryView, 'kind'>): KindUi => kindUi(entry.kind);
+
+/** Who issued the entry's credential, as the user knows it: its service, else its provider. */
+export function issuerName(entry: EntryView, providerName: string): string {
+  return uiOf(entry).issuer?.(entry) ?? providerName;
+}
 
 export const providerNameKey = Object.fromEntries(
   KIND_UIS.map((k) => [k.provider, k.providerNameKey]),

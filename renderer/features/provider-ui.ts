@@ -66,4 +66,8 @@ export interface KindUi<E extends EntryView = EntryView> {
   deadlines(entry: E): DeadlineRow[];
   /** Whether the vault can revoke it at the provider before deleting it. */
   canRevoke(entry: E): boolean;
+  /** Whether "Verify" can check it (an API key needs a verification URL). */
+  canVerify(entry: E): boolean;
+  /** Who issued it, in words, where that is not the provider's name (an API key's service). */
+  issuer?(entry: E): string;
 }

@@ -3,6 +3,8 @@
 // circle. Kind data (names, deadlines) is in kinds.ts.
 import type { ComponentType } from 'react';
 import type { EntryKind } from '../../preload/api';
+import { ApiKeyAddDialog } from './api-key/api-key-add.dialog';
+import { ApiKeyDetail } from './api-key/api-key.detail';
 import { FaxplusConnectDialog } from './faxplus/faxplus-connect.dialog';
 import { FaxplusDetailPanel } from './faxplus/faxplus-detail.panel';
 import { FaxplusPatDialog } from './faxplus/faxplus-pat.dialog';
@@ -16,6 +18,7 @@ export const addActions: readonly AddAction[] = [
   { id: 'faxplus-connect', labelKey: 'add.faxplusConnect', Dialog: FaxplusConnectDialog },
   { id: 'faxplus-pat', labelKey: 'add.faxplusPat', Dialog: FaxplusPatDialog },
   { id: 'smsfactor-token', labelKey: 'add.smsfactorToken', Dialog: SmsfactorAddDialog },
+  { id: 'api-key', labelKey: 'add.apiKey', Dialog: ApiKeyAddDialog },
 ];
 
 /** Detail panels by entry kind; a kind without one shows no "Details" button. */
@@ -23,4 +26,5 @@ export const entryDetails: Partial<Record<EntryKind, ComponentType<EntryDetailPr
   'faxplus-oauth': FaxplusDetailPanel,
   'faxplus-pat': FaxplusDetailPanel,
   'smsfactor-token': SmsfactorDetail,
+  'api-key': ApiKeyDetail,
 };

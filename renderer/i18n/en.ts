@@ -1,5 +1,6 @@
 // English, the reference catalog: every user-facing string of the renderer. Other languages
 // copy these keys (type Catalog in i18n.ts); `{name}` marks a value filled in at run time.
+import { enApiKey } from './en-api-key';
 import { enErrors } from './en-errors';
 import { enFaxplus } from './en-faxplus';
 import { enReminders } from './en-reminders';
@@ -8,6 +9,7 @@ import { enSmsfactor } from './en-smsfactor';
 import { enTokens } from './en-tokens';
 
 export const en = {
+  ...enApiKey,
   ...enErrors,
   ...enFaxplus,
   ...enReminders,
@@ -59,7 +61,7 @@ export const en = {
   'tokens.noMatch': 'No token matches “{query}”.',
   'tokens.empty.title': 'No tokens yet',
   'tokens.empty.body':
-    'Add your first credential: connect a Fax.Plus app with OAuth, paste a Fax.Plus personal access token, or add an SMSFactor API token.',
+    'Add your first credential: connect a Fax.Plus app with OAuth, paste a Fax.Plus personal access token, add an SMSFactor API token, or keep any service’s API key.',
   'tokens.empty.hint':
     'Tokens are encrypted with your master password and never leave this computer.',
   'tokens.add.unavailable': 'This form is not available in this version yet.',

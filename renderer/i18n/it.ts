@@ -1,6 +1,7 @@
 // Italian catalog: every key of en.ts (typed Catalog, so a missing key is a type error).
 // Formal-neutral software tone; product names, header names and APIK stay as they are.
 import type { Catalog } from './i18n';
+import { itApiKey } from './it-api-key';
 import { itErrors } from './it-errors';
 import { itFaxplus } from './it-faxplus';
 import { itReminders } from './it-reminders';
@@ -9,6 +10,7 @@ import { itSmsfactor } from './it-smsfactor';
 import { itTokens } from './it-tokens';
 
 export const it: Catalog = {
+  ...itApiKey,
   ...itErrors,
   ...itFaxplus,
   ...itReminders,
@@ -60,7 +62,7 @@ export const it: Catalog = {
   'tokens.noMatch': 'Nessun token corrisponde a “{query}”.',
   'tokens.empty.title': 'Ancora nessun token',
   'tokens.empty.body':
-    'Aggiungi la prima credenziale: collega un’app Fax.Plus con OAuth, incolla un token di accesso personale Fax.Plus o aggiungi un token API SMSFactor.',
+    'Aggiungi la prima credenziale: collega un’app Fax.Plus con OAuth, incolla un token di accesso personale Fax.Plus, aggiungi un token API SMSFactor o conserva la chiave API di qualsiasi servizio.',
   'tokens.empty.hint':
     'I token sono cifrati con la password principale e non lasciano mai questo computer.',
   'tokens.add.unavailable': 'Questo modulo non è ancora disponibile in questa versione.',

@@ -1,6 +1,7 @@
 // Simplified Chinese catalog: every key of en.ts (typed Catalog, so a missing key is a type
 // error). Standard mainland UI terms; product names, header names and APIK stay as they are.
 import type { Catalog } from './i18n';
+import { zhCnApiKey } from './zh-cn-api-key';
 import { zhCnErrors } from './zh-cn-errors';
 import { zhCnFaxplus } from './zh-cn-faxplus';
 import { zhCnReminders } from './zh-cn-reminders';
@@ -9,6 +10,7 @@ import { zhCnSmsfactor } from './zh-cn-smsfactor';
 import { zhCnTokens } from './zh-cn-tokens';
 
 export const zhCN: Catalog = {
+  ...zhCnApiKey,
   ...zhCnErrors,
   ...zhCnFaxplus,
   ...zhCnReminders,
@@ -57,7 +59,7 @@ export const zhCN: Catalog = {
   'tokens.noMatch': '没有与“{query}”匹配的令牌。',
   'tokens.empty.title': '还没有令牌',
   'tokens.empty.body':
-    '添加第一个凭据：通过 OAuth 连接 Fax.Plus 应用、粘贴 Fax.Plus 个人访问令牌，或添加 SMSFactor API 令牌。',
+    '添加第一个凭据：通过 OAuth 连接 Fax.Plus 应用、粘贴 Fax.Plus 个人访问令牌、添加 SMSFactor API 令牌，或保存任何服务的 API 密钥。',
   'tokens.empty.hint': '令牌使用你的主密码加密，永远不会离开这台电脑。',
   'tokens.add.unavailable': '此版本尚未提供该表单。',
   'tokens.added': '已添加“{label}”。',

@@ -73,6 +73,7 @@ for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
         await expect(dialog).toBeVisible();
         findings.push(...(await audit(page, `add dialog: ${name}`)));
         if (action.id === 'faxplus-connect') await readmeShot(app, testInfo, `connect-${theme}`);
+        if (action.id === 'api-key') await readmeShot(app, testInfo, `apikey-${theme}`);
         await page.keyboard.press('Escape');
         await expect(dialog).toHaveCount(0);
       }

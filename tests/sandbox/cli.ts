@@ -2,6 +2,7 @@
 // Token Vault (app or CLI) at them. Nothing here talks to a real provider.
 //   --access-seconds=N   Fax.Plus access-token lifetime (default 3600), to watch refreshes
 //   --no-advanced-security   Fax.Plus refresh tokens never expire
+import { startApiKeySandbox } from './api-key/api-key.sandbox';
 import { DEMO_CLIENT, startFaxplusSandbox } from './faxplus/faxplus.sandbox';
 
 interface Closable {
@@ -71,6 +72,17 @@ async function main(): Promise<void> {
   const closables: Closable[] = [faxplus];
   const sms = await startSmsfactor(lines, env);
   if (sms) closables.push(sms);
+  const apiKeys = await startApiKeySandbox();
+  closables.push(apiKeys);
+  const { keys, url } = apiKeys;
+  lines.push(
+    '',
+    `"Any API" for API keys   ${url}   (key -> verification URL, "Sent as")`,
+    `  ${keys.stripe}   ${url}/stripe/v1/balance   Bearer`,
+    `  ${keys.github}   ${url}/github/user   token (GitHub classic)`,
+    `  ${keys.xapi}   ${url}/xapi/me   X-Api-Key`,
+    `  ${keys.basic.secret}   ${url}/basic/me   Basic, user ${keys.basic.user}`,
+  );
 
   lines.push('', 'Environment for the app or the CLI:', ...env.map((e) => `  export ${e}`), '');
   lines.push('Press Ctrl+C to stop.');

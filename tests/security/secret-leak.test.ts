@@ -1,6 +1,7 @@
 // The secret-leak test (security.md 34, issue 7 item 7). Unique secrets are seeded — master
 // passwords, an OAuth client secret, the sandbox's access and refresh tokens, a PAT, SMSFactor
-// tokens (platform-made and minted), a backup passphrase — then every flow runs through the
+// tokens (platform-made and minted), API keys (and the Basic encoding of one), a backup
+// passphrase — then every flow runs through the
 // real core (IPC dispatch) and the real `tokenvault` program. Everything a user, a log or a
 // crash report could see is searched for each secret and its base64 forms: IPC results and
 // errors, events, log lines, notifications, console output, the CLI's stderr (and stdout
@@ -12,6 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Channel } from '../../preload/api';
+import { startApiKeySandbox, type ApiKeySandbox } from '../sandbox/api-key/api-key.sandbox';
 import { startFaxplusSandbox, type FaxplusSandbox } from '../sandbox/faxplus/faxplus.sandbox';
 import { startSmsfactorSandbox, type SmsfactorSandbox } from '../sandbox/smsfactor';
 import { LoopbackOnlyTransport } from '../fakes/loopback-only-transport';
@@ -50,6 +52,7 @@ const see = (where: string, value: unknown) =>
 
 let fax: FaxplusSandbox;
 let sms: SmsfactorSandbox;
+let anyApi: ApiKeySandbox;
 let h: SecurityCore;
 const cliVault = tempVaultDir();
 
@@ -71,6 +74,18 @@ beforeAll(async () => {
   sms = await startSmsfactorSandbox({ parentToken: unique('sms-parent-token') });
   secrets.add(sms.control.seed.parentToken);
   secrets.add(sms.control.seed.otherToken);
+  anyApi = await startApiKeySandbox({
+    keys: {
+      stripe: unique('sk_test'),
+      github: unique('ghp'),
+      xapi: unique('xapi'),
+      basic: { user: 'acct_leak', secret: unique('basic-secret') },
+    },
+  });
+  const { keys } = anyApi;
+  for (const key of [keys.stripe, keys.github, keys.xapi, keys.basic.secret]) secrets.add(key);
+  // The Basic header carries base64(user:secret), not base64(secret).
+  secrets.add(Buffer.from(`${keys.basic.user}:${keys.basic.secret}`).toString('base64'));
   h = startSecurityCore({
     http: new LoopbackOnlyTransport(),
     env: {
@@ -86,7 +101,7 @@ afterAll(async () => {
   vi.restoreAllMocks();
   h.stop();
   cliVault.cleanup();
-  await Promise.all([fax.close(), sms.close()]);
+  await Promise.all([fax.close(), sms.close(), anyApi.close()]);
 });
 
 /** Requests that answered an error (some on purpose); printed when an expectation fails. */
@@ -107,7 +122,15 @@ async function call<T = unknown>(channel: Channel, payload?: unknown): Promise<T
 /** Every secret the vault holds right now (tokens the sandbox issued, minted ones, …). */
 function harvestVaultSecrets(): void {
   for (const entry of h.core.vault.list()) {
-    for (const field of ['clientSecret', 'accessToken', 'refreshToken', 'pat', 'token'] as const) {
+    const fields = [
+      'clientSecret',
+      'accessToken',
+      'refreshToken',
+      'pat',
+      'token',
+      'secret',
+    ] as const;
+    for (const field of fields) {
       try {
         const value = h.core.vault.readSecret(entry.id, field);
         if (value) secrets.add(value);
@@ -198,6 +221,43 @@ describe('no secret leaks (security.md 34)', () => {
     await call('headers:copy', { id: minted.value.entry.id, format: 'env' });
     await call('smsfactor:revoke', { id: minted.value.entry.id });
 
+    // API keys: Basic (its header is an encoding of the secret), a refused key, verify, copy.
+    const { keys } = anyApi;
+    const apiKey = (label: string, extra: Record<string, unknown>) => ({
+      label,
+      headerName: 'Authorization',
+      template: 'Bearer {token}',
+      extraHeaders: [{ name: 'Stripe-Version', value: '2024-06-20' }],
+      expiresAt: null,
+      verifyUrl: `${anyApi.url}/stripe/v1/balance`,
+      ...extra,
+    });
+    const basic = await call<{ id: string }>(
+      'apikey:add',
+      apiKey('Basic service', {
+        secret: keys.basic.secret,
+        template: 'Basic {basic}',
+        basicUser: keys.basic.user,
+        extraHeaders: [],
+        verifyUrl: `${anyApi.url}/basic/me`,
+      }),
+    );
+    await call('apikey:add', apiKey('Refused key', { secret: `${keys.stripe}x` }));
+    const stripe = await call<{ id: string }>(
+      'apikey:add',
+      apiKey('Stripe', { secret: keys.stripe }),
+    );
+    expect(basic, failures.join('\n')).toBeDefined();
+    for (const id of [basic.id, stripe.id]) {
+      await call('tokens:verify', { id });
+      for (const format of ['http', 'curl', 'json', 'env', 'fetch', 'python']) {
+        await call('headers:preview', { id, format });
+      }
+      await call('headers:copy', { id });
+    }
+    anyApi.revoke(keys.stripe);
+    await call('tokens:verify', { id: stripe.id });
+
     // Reminders, audit, lists, backup, idle lock.
     await call('reminders:list');
     await call('tokens:list');
@@ -217,13 +277,15 @@ describe('no secret leaks (security.md 34)', () => {
     await call('vault:lock');
     expect(secrets.size).toBeGreaterThanOrEqual(12);
     // Only the deliberate failures failed (wrong password twice, revoked refresh token,
-    // wrong PAT, wrong SMSFactor token).
+    // wrong PAT, wrong SMSFactor token, refused and revoked API keys).
     expect(failures.map((f) => f.slice(0, f.indexOf(':', f.indexOf(':') + 1)))).toEqual([
       'vault:unlock',
       'vault:change-password',
       'headers:copy',
       'faxplus:add-pat',
       'smsfactor:add-token',
+      'apikey:add',
+      'tokens:verify',
     ]);
   });
 
@@ -255,6 +317,20 @@ describe('no secret leaks (security.md 34)', () => {
     );
     expect(created.code).toBe(0);
     secrets.add(created.stdout.trim());
+    const addGh = (label: string) => [
+      'add',
+      'api-key',
+      '--label',
+      label,
+      '--template',
+      'token {token}',
+      '--verify-url',
+      `${anyApi.url}/github/user`,
+    ];
+    expect((await run(addGh('gh'), `${anyApi.keys.github}\n`)).code).toBe(0);
+    expect((await run(addGh('gh refused'), `${anyApi.keys.github}x\n`)).code).toBe(1);
+    await run(['headers', 'gh', '--format', 'json'], '', true);
+    await run(['exec', 'gh', '--', 'true']);
     await run(['headers', 'pat', '--format', 'curl'], '', true);
     await run(['headers', 'cli-mint', '--format', 'env'], '', true);
     await run(['list', '--json']);

@@ -21,22 +21,24 @@ export interface HeaderPair {
 /** Where the secret sits in a pair list, so previews can mask exactly that text. */
 export interface HeaderSet {
   pairs: HeaderPair[];
-  /** The bearer value; every occurrence of it is the secret part of the output. */
+  /** The stored secret (what `tokenvault token` prints). */
   secret: string;
+  /** The text made from it in the header values; every occurrence is masked in previews. */
+  sensitive: string;
 }
 
 /**
- * Header pairs for one entry: `Authorization: Bearer <secret>`, then what its provider module
- * adds (providers.md: `x-fax-clientid` for a Fax.Plus OAuth app, `Accept` for SMSFactor).
+ * Header pairs for one entry: the header its provider module builds from the secret
+ * (`Authorization: Bearer <secret>` for most), then the ones it adds (providers.md:
+ * `x-fax-clientid` for a Fax.Plus OAuth app, `Accept` for SMSFactor, an API key's own).
  */
 export function headerPairs(entry: EntryView, secret: string): HeaderSet {
   assertHeaderSafe(secret);
-  const pairs: HeaderPair[] = [{ name: 'Authorization', value: `Bearer ${secret}` }];
-  for (const pair of moduleOf(entry).extraHeaders(entry)) {
-    assertHeaderSafe(pair.value);
-    pairs.push(pair);
-  }
-  return { pairs, secret };
+  const module = moduleOf(entry);
+  const { sensitive, ...auth } = module.authHeader(entry, secret);
+  const pairs: HeaderPair[] = [auth, ...module.extraHeaders(entry)];
+  for (const pair of pairs) assertHeaderSafe(pair.value);
+  return { pairs, secret, sensitive };
 }
 
 /**
@@ -58,8 +60,8 @@ export function maskSecret(secret: string): string {
 
 /** The same pairs with the secret masked wherever it appears. */
 export function maskedPairs(set: HeaderSet): HeaderPair[] {
-  const mask = maskSecret(set.secret);
-  return set.pairs.map((p) => ({ name: p.name, value: p.value.split(set.secret).join(mask) }));
+  const mask = maskSecret(set.sensitive);
+  return set.pairs.map((p) => ({ name: p.name, value: p.value.split(set.sensitive).join(mask) }));
 }
 
 /** Renders pairs in one format. Output carries no trailing newline (clean clipboard paste). */

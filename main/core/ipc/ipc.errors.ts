@@ -25,7 +25,15 @@ export function unsupported(what: string): IpcError {
 export const INTERNAL_MESSAGE = 'Something went wrong inside Token Vault. Please try again.';
 
 /** Payload keys whose values are secrets; their values are masked in any outgoing message. */
-const SECRET_KEYS = new Set(['password', 'current', 'next', 'clientSecret', 'pat', 'token']);
+const SECRET_KEYS = new Set([
+  'password',
+  'current',
+  'next',
+  'clientSecret',
+  'pat',
+  'token',
+  'secret',
+]);
 
 const MAX_MESSAGE_LENGTH = 500;
 

@@ -78,6 +78,16 @@ export const schemas: ChannelSchemas = {
     scopes: z.array(text(100)).max(50).optional(),
   }),
   'smsfactor:add-token': z.strictObject({ label, token: secret, format: wireFormat }),
+  'apikey:add': z.strictObject({
+    label,
+    secret,
+    headerName: text(100),
+    template: text(200),
+    basicUser: text(200).optional(),
+    extraHeaders: z.array(z.strictObject({ name: text(100), value: text(1000) })).max(20),
+    expiresAt: epochMs.nullable(),
+    verifyUrl: text(2048).optional(),
+  }),
   'smsfactor:mint': z.strictObject({
     parentId: entryId,
     name: label,

@@ -9,6 +9,19 @@ import type { SecretField } from '../vault/vault.types';
 /** The dated deadline kinds a reminder can track (status deadlines come from the status). */
 export type DatedDeadlineKind = Exclude<ReminderItem['kind'], 'needs-reauth' | 'revoked'>;
 
+/** The credential's header, and the text in its value that previews mask. */
+export interface AuthHeader extends HeaderPair {
+  /** The part of `value` made from the secret (the secret itself, or its Basic encoding). */
+  sensitive: string;
+}
+
+/** `Authorization: Bearer <secret>`, what Fax.Plus and SMSFactor expect. */
+export const bearerHeader = (secret: string): AuthHeader => ({
+  name: 'Authorization',
+  value: `Bearer ${secret}`,
+  sensitive: secret,
+});
+
 // Method syntax on purpose: a module for one kind then stands where any kind is expected.
 export interface EntryKindModule<E extends EntryView = EntryView> {
   readonly kind: E['kind'];
@@ -21,7 +34,7 @@ export interface EntryKindModule<E extends EntryView = EntryView> {
   readonly reminderNoun: string;
   /** Sealed one by one, opened lazily. */
   readonly secretFields: readonly SecretField[];
-  /** The stored secret sent as the bearer value (for a refreshed kind: the access token). */
+  /** The stored secret the header carries (for a refreshed kind: the access token). */
   readonly bearerField: SecretField;
   /** The bearer is an access token the provider refreshes: ask for a live one, not the stored one. */
   readonly refreshedAccess: boolean;
@@ -33,7 +46,9 @@ export interface EntryKindModule<E extends EntryView = EntryView> {
   deadlineAt(entry: E): number | null;
   /** When the bearer value given out stops working (epoch ms), or null when unknown. */
   tokenExpiresAt(entry: E): number | null;
-  /** The headers sent after `Authorization: Bearer <secret>`. */
+  /** The header that carries the secret (most kinds: `Authorization: Bearer <secret>`). */
+  authHeader(entry: E, secret: string): AuthHeader;
+  /** The headers sent after it. */
   extraHeaders(entry: E): HeaderPair[];
   /** Fields a script can name besides the shared ones (`tokenvault exec/inject`). */
   fields(entry: E): Record<string, string>;

@@ -1,4 +1,4 @@
-// Wires the two provider services from ports: one shared HTTP client, endpoints that honour
+// Wires the provider services from ports: one shared HTTP client, endpoints that honour
 // the TOKENVAULT_*_URL overrides, and the Fax.Plus OAuth flow store and loopback listener.
 import { providerEndpoints } from '../app/provider-endpoints';
 import type { EmitEvent } from '../ipc/emit-event';
@@ -7,6 +7,7 @@ import { PendingFlows } from '../oauth/pending-flows.store';
 import type { Browser, Clock, HttpTransport, Random, Scheduler } from '../ports';
 import type { SettingsService } from '../settings/settings.service';
 import type { VaultService } from '../vault/vault.service';
+import { ApiKeyService } from './api-key/api-key.service';
 import { FaxplusClient } from './faxplus/faxplus.client';
 import type { FaxplusFlowData } from './faxplus/faxplus-connect.flow';
 import { FaxplusService } from './faxplus/faxplus.service';
@@ -30,6 +31,7 @@ export interface ProviderServicesDeps {
 export interface ProviderServices {
   faxplus: FaxplusService;
   smsfactor: SmsfactorService;
+  apiKeys: ApiKeyService;
 }
 
 export function createProviderServices(deps: ProviderServicesDeps): ProviderServices {
@@ -62,5 +64,7 @@ export function createProviderServices(deps: ProviderServicesDeps): ProviderServ
       new SmsfactorClient({ http, baseUrl: endpoints.smsfactorApiUrl, format }),
     emit: (reason) => deps.emit('event:entries-changed', { reason }),
   });
-  return { faxplus, smsfactor };
+  // Any service's address: the verification URL is the entry's own (https, or loopback).
+  const apiKeys = new ApiKeyService({ vault, http, clock: deps.clock });
+  return { faxplus, smsfactor, apiKeys };
 }

@@ -1,6 +1,7 @@
 // The one list of entry kinds (the provider contract, contract.ts). Adding a provider is a
 // folder beside faxplus/ and smsfactor/ and one line here.
 import type { EntryKind, EntryView, ProviderId } from '../../../preload/api';
+import { apiKey } from './api-key/api-key.entries';
 import type { EntryKindModule } from './contract';
 import { faxplusOauth, faxplusPat } from './faxplus/faxplus.entries';
 import { smsfactorToken } from './smsfactor/smsfactor.entries';
@@ -9,6 +10,7 @@ const MODULES: readonly EntryKindModule[] = [
   faxplusOauth as EntryKindModule,
   faxplusPat as EntryKindModule,
   smsfactorToken as EntryKindModule,
+  apiKey as EntryKindModule,
 ];
 
 const BY_KIND = new Map<string, EntryKindModule>(MODULES.map((m) => [m.kind, m]));

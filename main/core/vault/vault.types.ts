@@ -7,6 +7,7 @@ export interface SecretFields {
   'faxplus-oauth': 'clientSecret' | 'accessToken' | 'refreshToken';
   'faxplus-pat': 'pat';
   'smsfactor-token': 'token';
+  'api-key': 'secret';
 }
 export type SecretField = SecretFields[keyof SecretFields];
 

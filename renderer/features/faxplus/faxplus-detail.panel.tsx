@@ -22,7 +22,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 export function FaxplusDetailPanel({ entry }: EntryDetailProps) {
   const [reauth, setReauth] = useState(false);
-  if (entry.kind === 'smsfactor-token') return null;
+  if (entry.kind !== 'faxplus-oauth' && entry.kind !== 'faxplus-pat') return null;
   const needsReauth = entry.status === 'needs-reauth';
   const account = entry.account;
 

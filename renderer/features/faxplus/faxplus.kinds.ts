@@ -23,6 +23,7 @@ export const faxplusOauthUi: KindUi<FaxplusOAuthEntry> = {
     { key: 'detail.expiry.refresh', at: e.refreshExpiresAt },
   ],
   canRevoke: () => false,
+  canVerify: () => true,
 };
 
 export const faxplusPatUi: KindUi<FaxplusPatEntry> = {
@@ -44,4 +45,5 @@ export const faxplusPatUi: KindUi<FaxplusPatEntry> = {
     { key: 'detail.expiry.token', at: e.expiresAt, fallback: 'detail.expiry.unknown' },
   ],
   canRevoke: () => false,
+  canVerify: () => true,
 };

@@ -25,4 +25,5 @@ export const smsfactorTokenUi: KindUi<SmsfactorTokenEntry> = {
       : []),
   ],
   canRevoke: (e) => e.status !== 'revoked' && e.revokedAt === undefined && e.tokenId !== undefined,
+  canVerify: () => true,
 };

@@ -7,7 +7,7 @@ import { t } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
 import { settle, useApi } from '../../vault-client';
-import { uiOf } from '../kinds';
+import { issuerName, uiOf } from '../kinds';
 import { providerNameKey } from './entry-format';
 
 /** Whether the vault can revoke this entry at its provider. */
@@ -71,7 +71,9 @@ export function DeleteEntryDialog({
         </label>
       ) : (
         <p className="confirm__note">
-          {t('delete.revokeNote', { provider: t(providerNameKey[entry.provider]) })}
+          {t('delete.revokeNote', {
+            provider: issuerName(entry, t(providerNameKey[entry.provider])),
+          })}
         </p>
       )}
       {error ? (

@@ -22,7 +22,7 @@ import {
 } from './entry-format';
 import { RenameEntryForm } from './rename-entry.form';
 import { ReminderControls } from '../reminders/reminder-controls';
-import { uiOf } from '../kinds';
+import { issuerName, uiOf } from '../kinds';
 import type { DeadlineRow } from '../provider-ui';
 
 export type { DeadlineRow } from '../provider-ui';
@@ -64,8 +64,10 @@ export function EntryDetailView({
     setVerifying(true);
     const result = await settle(() => api.verifyEntry({ id: entry.id }));
     setVerifying(false);
-    if (result.ok) toast.show(t('detail.verifyDone', { label: entry.label, provider }), 'success');
-    else toast.show(errorText(result.error), 'error');
+    if (result.ok) {
+      const by = issuerName(entry, provider);
+      toast.show(t('detail.verifyDone', { label: entry.label, provider: by }), 'success');
+    } else toast.show(errorText(result.error), 'error');
   };
 
   return (
@@ -96,9 +98,11 @@ export function EntryDetailView({
         </button>
       </div>
       <div className="detail__actions">
-        <Button busy={verifying} onClick={() => void verify()}>
-          {t('detail.verify')}
-        </Button>
+        {uiOf(entry).canVerify(entry) ? (
+          <Button busy={verifying} onClick={() => void verify()}>
+            {t('detail.verify')}
+          </Button>
+        ) : null}
         <Button onClick={() => setRenaming(true)} disabled={renaming}>
           {t('detail.rename')}
         </Button>

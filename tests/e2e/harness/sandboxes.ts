@@ -7,12 +7,15 @@ import { DeepLinkQueue } from '../../../main/core/app/deep-link.queue';
 import type { Core } from '../../../main/core/container';
 import { findDeepLink } from '../../../main/core/oauth/deep-link.finder';
 import { APP_SCHEME } from '../../../main/core/oauth/redirect.parser';
+import { startApiKeySandbox, type ApiKeySandbox } from '../../sandbox/api-key/api-key.sandbox';
 import { startFaxplusSandbox, type FaxplusSandbox } from '../../sandbox/faxplus/faxplus.sandbox';
 import { startSmsfactorSandbox, type SmsfactorSandbox } from '../../sandbox/smsfactor';
 
 export interface Sandboxes {
   faxplus: FaxplusSandbox;
   smsfactor: SmsfactorSandbox;
+  /** "Any API" for API-key entries: its routes are their verification URLs. */
+  apiKeys: ApiKeySandbox;
   /** TOKENVAULT_*_URL overrides for createCore's env. */
   env: Record<string, string>;
   /**
@@ -27,9 +30,11 @@ export async function startSandboxes(): Promise<Sandboxes> {
   let now: () => number = Date.now;
   const faxplus = await startFaxplusSandbox({ clock: () => now() });
   const smsfactor = await startSmsfactorSandbox({ clock: { now: () => now() } });
+  const apiKeys = await startApiKeySandbox();
   return {
     faxplus,
     smsfactor,
+    apiKeys,
     env: {
       TOKENVAULT_FAXPLUS_ACCOUNTS_URL: faxplus.accountsUrl,
       TOKENVAULT_FAXPLUS_API_URL: faxplus.apiUrl,
@@ -39,7 +44,7 @@ export async function startSandboxes(): Promise<Sandboxes> {
       now = clock;
     },
     close: async () => {
-      await Promise.all([faxplus.close(), smsfactor.close()]);
+      await Promise.all([faxplus.close(), smsfactor.close(), apiKeys.close()]);
     },
   };
 }

@@ -57,7 +57,7 @@ _tokenvault; printf '%s\\n' "\${COMPREPLY[@]}"`,
 
   it('completes commands, second words, options and formats', () => {
     expect(reply('to')).toEqual(['token']);
-    expect(reply('add', '')).toEqual(['faxplus-pat', 'smsfactor']);
+    expect(reply('add', '')).toEqual(['api-key', 'faxplus-pat', 'smsfactor']);
     expect(reply('headers', 'billing', '--fo')).toEqual(['--format']);
     expect(reply('headers', 'billing', '--format', 'c')).toEqual(['curl']);
   });

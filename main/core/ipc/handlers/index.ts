@@ -2,6 +2,7 @@
 // `create<Feature>Handlers(deps: <Feature>HandlerDeps): HandlersFor<'<feature>'>`; combining
 // them here gives `Handlers`, so a channel nobody answers is a compile error.
 import type { Handlers } from '../dispatch';
+import { createApiKeyHandlers, type ApiKeyHandlerDeps } from './api-key.handlers';
 import { createBackupHandlers, type BackupHandlerDeps } from './backup.handlers';
 import { createKeychainHandlers, type KeychainHandlerDeps } from './keychain.handlers';
 import { createFaxplusHandlers, type FaxplusHandlerDeps } from './faxplus.handlers';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   tokens: TokensHandlerDeps;
   faxplus: FaxplusHandlerDeps;
   smsfactor: SmsfactorHandlerDeps;
+  apiKey: ApiKeyHandlerDeps;
   headers: HeadersHandlerDeps;
   reminders: RemindersHandlerDeps;
   backup: BackupHandlerDeps;
@@ -31,6 +33,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTokensHandlers(deps.tokens),
     ...createFaxplusHandlers(deps.faxplus),
     ...createSmsfactorHandlers(deps.smsfactor),
+    ...createApiKeyHandlers(deps.apiKey),
     ...createHeadersHandlers(deps.headers),
     ...createRemindersHandlers(deps.reminders),
     ...createBackupHandlers(deps.backup),

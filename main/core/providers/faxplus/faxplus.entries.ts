@@ -3,7 +3,7 @@
 // personal access token with an optional expiry. Both send `Authorization: Bearer`; only the
 // OAuth kind adds `x-fax-clientid` (it would be wrong with a PAT).
 import type { FaxplusOAuthEntry, FaxplusPatEntry } from '../../../../preload/api';
-import type { EntryKindModule } from '../contract';
+import { bearerHeader, type EntryKindModule } from '../contract';
 
 export const faxplusOauth: EntryKindModule<FaxplusOAuthEntry> = {
   kind: 'faxplus-oauth',
@@ -18,6 +18,7 @@ export const faxplusOauth: EntryKindModule<FaxplusOAuthEntry> = {
   deadlineKind: 'refresh-expiry',
   deadlineAt: (e) => e.refreshExpiresAt,
   tokenExpiresAt: (e) => e.accessExpiresAt ?? null,
+  authHeader: (_e, secret) => bearerHeader(secret),
   extraHeaders: (e) => [{ name: 'x-fax-clientid', value: e.clientId }],
   fields: (e) => ({ client_id: e.clientId }),
   defaultEnv: { FAXPLUS_ACCESS_TOKEN: 'token', FAXPLUS_CLIENT_ID: 'client_id' },
@@ -36,6 +37,7 @@ export const faxplusPat: EntryKindModule<FaxplusPatEntry> = {
   deadlineKind: 'pat-expiry',
   deadlineAt: (e) => e.expiresAt,
   tokenExpiresAt: (e) => e.expiresAt,
+  authHeader: (_e, secret) => bearerHeader(secret),
   extraHeaders: () => [],
   fields: () => ({}),
   // A PAT is sent exactly like an access token, so scripts work with either kind.

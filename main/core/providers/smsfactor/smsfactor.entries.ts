@@ -2,7 +2,7 @@
 // plus an `Accept` matching the entry's wire format, because the API answers XML unless
 // asked otherwise; a TTL gives it an expiry.
 import type { SmsfactorTokenEntry } from '../../../../preload/api';
-import type { EntryKindModule } from '../contract';
+import { bearerHeader, type EntryKindModule } from '../contract';
 
 export const smsfactorToken: EntryKindModule<SmsfactorTokenEntry> = {
   kind: 'smsfactor-token',
@@ -17,6 +17,7 @@ export const smsfactorToken: EntryKindModule<SmsfactorTokenEntry> = {
   deadlineKind: 'token-expiry',
   deadlineAt: (e) => e.expiresAt,
   tokenExpiresAt: (e) => e.expiresAt,
+  authHeader: (_e, secret) => bearerHeader(secret),
   extraHeaders: (e) => [
     { name: 'Accept', value: e.format === 'xml' ? 'application/xml' : 'application/json' },
   ],

@@ -69,6 +69,15 @@ export const validPayloads: { [C in Channel]: Req<C> } = {
   'faxplus:redirect-uri': { redirectMode: 'loopback' },
   'faxplus:add-pat': { label: 'pat', pat: 'alohi_pat_0123456789', expiresAt: null, scopes: [] },
   'smsfactor:add-token': { label: 'sms', token: 'sms-token-value', format: 'json' },
+  'apikey:add': {
+    label: 'stripe',
+    secret: 'sk_test_0123456789abcdef',
+    headerName: 'Authorization',
+    template: 'Bearer {token}',
+    extraHeaders: [{ name: 'Stripe-Version', value: '2024-06-20' }],
+    expiresAt: null,
+    verifyUrl: 'https://api.stripe.com/v1/balance',
+  },
   'smsfactor:mint': {
     parentId: 'e1',
     name: 'ci',

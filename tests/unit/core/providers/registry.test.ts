@@ -13,8 +13,8 @@ import { addActions, entryDetails } from '../../../../renderer/features/registry
 
 describe('the provider registry', () => {
   it('lists every kind once, each with a module that names its own kind', () => {
-    expect(ENTRY_KINDS).toEqual(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token']);
-    expect(PROVIDER_IDS).toEqual(['faxplus', 'smsfactor']);
+    expect(ENTRY_KINDS).toEqual(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token', 'api-key']);
+    expect(PROVIDER_IDS).toEqual(['faxplus', 'smsfactor', 'api-key']);
     for (const kind of ENTRY_KINDS) expect(kindModule(kind).kind).toBe(kind);
   });
 
@@ -38,6 +38,7 @@ describe('the provider registry', () => {
     expect(isProviderId('smsfactor')).toBe(true);
     expect(isProviderId('faxplus-pat')).toBe(false);
     expect(providerName('faxplus')).toBe('Fax.Plus');
+    expect(providerName('api-key')).toBe('API key');
   });
 
   it('the renderer knows the same kinds and providers, each with a detail panel', () => {
@@ -51,6 +52,7 @@ describe('the provider registry', () => {
       'faxplus-connect',
       'faxplus-pat',
       'smsfactor-token',
+      'api-key',
     ]);
   });
 });
