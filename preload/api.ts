@@ -43,8 +43,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 // ---------------------------------------------------------------------------------------------
 // Domain views (metadata only)
 
-export type ProviderId = 'faxplus' | 'smsfactor' | 'api-key';
-export type EntryKind = 'faxplus-oauth' | 'faxplus-pat' | 'smsfactor-token' | 'api-key';
+export type ProviderId = 'faxplus' | 'smsfactor' | 'api-key' | 'oauth2';
+export type EntryKind = 'faxplus-oauth' | 'faxplus-pat' | 'smsfactor-token' | 'api-key' | 'oauth2';
+/** How an OAuth client proves itself at the token endpoint. */
+export type OAuth2ClientAuth = 'basic' | 'post' | 'none';
 export type EntryStatus = 'active' | 'needs-reauth' | 'revoked' | 'error';
 export type WireFormat = 'json' | 'xml';
 export type RedirectMode = 'scheme' | 'loopback';
@@ -147,7 +149,41 @@ export interface ApiKeyEntry extends EntryBase {
   verifyUrl?: string;
 }
 
-export type EntryView = FaxplusOAuthEntry | FaxplusPatEntry | SmsfactorTokenEntry | ApiKeyEntry;
+/** A connection to any OAuth 2.0 server (authorization code + PKCE). */
+export interface OAuth2Entry extends EntryBase {
+  kind: 'oauth2';
+  provider: 'oauth2';
+  /** The built-in profile it was made from (github, google, microsoft, slack), if any. */
+  profile?: string;
+  /** The issuer discovery confirmed; absent when explicit endpoints were given. */
+  issuer?: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  revocationUrl?: string;
+  /** The server sends `iss` on its authorization responses (RFC 9207). */
+  issParameter: boolean;
+  clientId: string;
+  clientAuth: OAuth2ClientAuth;
+  scopes: string[];
+  scopeSeparator: ' ' | ',';
+  authorizeParams: Record<string, string>;
+  redirectMode: RedirectMode;
+  loopbackPort?: number;
+  authorizedAt: number;
+  /** undefined = the server did not say (the token is used until it is refused). */
+  accessExpiresAt?: number;
+  /** null = the refresh token does not expire (or there is none to track). */
+  refreshExpiresAt: number | null;
+  /** Days the user typed for the refresh deadline, when the server does not send one. */
+  refreshDays?: number;
+  /** The server gave a refresh token (without one, an expired access token means reconnect). */
+  hasRefreshToken: boolean;
+  /** A GET with the token that must answer 2xx ("Verify"); a 401 refreshes once first. */
+  verifyUrl?: string;
+}
+
+export type EntryView =
+  FaxplusOAuthEntry | FaxplusPatEntry | SmsfactorTokenEntry | ApiKeyEntry | OAuth2Entry;
 
 export interface AuditRecord {
   at: number;
@@ -207,7 +243,7 @@ export interface PendingConnect {
 export interface ConnectEvent {
   flowId: string;
   outcome: 'connected' | 'failed' | 'cancelled' | 'expired';
-  entry?: FaxplusOAuthEntry;
+  entry?: FaxplusOAuthEntry | OAuth2Entry;
   error?: ApiError;
 }
 
@@ -239,6 +275,17 @@ export interface MintedToken {
    * copy the token now (it cannot be read again) or revoke it by `entry.tokenId`.
    */
   unsavedReason?: string;
+}
+
+/** A built-in OAuth 2.0 profile, as the connect dialog offers it. */
+export interface OAuth2ProfileInfo {
+  id: string;
+  name: string;
+  defaultScopes: string[];
+  clientAuth: OAuth2ClientAuth;
+  /** Whether the profile finds its server by discovery (else fixed endpoints). */
+  discovery: boolean;
+  note: string;
 }
 
 export interface HeaderPreview {
@@ -296,7 +343,8 @@ export interface ChannelMap {
   'tokens:list': { req: void; res: EntryView[] };
   'tokens:get': { req: { id: string }; res: EntryView };
   'tokens:rename': { req: { id: string; label: string }; res: EntryView };
-  'tokens:delete': { req: { id: string }; res: void };
+  /** `revoke`: first revoke the credential at the provider, when its kind can. */
+  'tokens:delete': { req: { id: string; revoke?: boolean }; res: void };
   'tokens:verify': { req: { id: string }; res: EntryView };
   'tokens:audit': { req: { id?: string }; res: AuditRecord[] };
   'tokens:set-reminders': {
@@ -354,6 +402,29 @@ export interface ChannelMap {
     };
     res: EntryView;
   };
+  'oauth2:connect': {
+    req: {
+      label: string;
+      /** A built-in profile id (github, google, microsoft, slack). */
+      profile?: string;
+      issuer?: string;
+      authorizeUrl?: string;
+      tokenUrl?: string;
+      revocationUrl?: string;
+      clientId: string;
+      clientSecret?: string;
+      clientAuth?: OAuth2ClientAuth;
+      scopes?: string[];
+      redirectMode: RedirectMode;
+      refreshDays?: number;
+      verifyUrl?: string;
+    };
+    res: PendingConnect;
+  };
+  'oauth2:reauthorize': { req: { id: string }; res: PendingConnect };
+  'oauth2:cancel-connect': { req: { flowId: string }; res: void };
+  'oauth2:redirect-uri': { req: { redirectMode: RedirectMode }; res: string };
+  'oauth2:profiles': { req: void; res: OAuth2ProfileInfo[] };
   'headers:preview': { req: { id: string; format: HeaderFormat }; res: HeaderPreview };
   'headers:copy': { req: { id: string; format?: HeaderFormat }; res: { clearsAt: number | null } };
   'reminders:list': { req: void; res: ReminderItem[] };
@@ -403,6 +474,11 @@ export const channels = {
   revokeSmsfactorToken: 'smsfactor:revoke',
   setSmsfactorFormat: 'smsfactor:set-format',
   addApiKey: 'apikey:add',
+  connectOAuth2: 'oauth2:connect',
+  reauthorizeOAuth2: 'oauth2:reauthorize',
+  cancelOAuth2Connect: 'oauth2:cancel-connect',
+  getOAuth2RedirectUri: 'oauth2:redirect-uri',
+  listOAuth2Profiles: 'oauth2:profiles',
   previewHeaders: 'headers:preview',
   copyHeaders: 'headers:copy',
   listReminders: 'reminders:list',

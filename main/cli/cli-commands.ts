@@ -214,6 +214,47 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/connect-faxplus.command').then((m) => m.run),
   },
   {
+    name: 'connect oauth2',
+    usage:
+      'tokenvault connect oauth2 --label <l> (--profile github|google|microsoft|slack | ' +
+      '--issuer URL | --authorize-url URL --token-url URL [--revocation-url URL]) ' +
+      '--client-id <id> [--scope S]... [--auth basic|post|none] [--redirect loopback[:PORT]] ' +
+      '[--no-browser] [--refresh-days N] [--verify-url URL] [--timeout SECONDS] < client-secret.txt',
+    summary: 'authorize any OAuth 2.0 app through the browser (PKCE) and store its tokens',
+    details: [
+      'Prints the authorize URL as a line of its own on standard output, opens the browser',
+      'unless --no-browser, then waits (default 300 s) for http://127.0.0.1:PORT/oauth/oauth2.',
+      '--issuer finds the endpoints by discovery; the client secret is read from standard',
+      'input unless --auth none. --refresh-days: the refresh token lifetime when the server',
+      'does not send one (e.g. 7 for a Google app in "Testing").',
+    ],
+    options: {
+      label: { type: 'string' },
+      profile: { type: 'string' },
+      issuer: { type: 'string' },
+      'authorize-url': { type: 'string' },
+      'token-url': { type: 'string' },
+      'revocation-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      auth: { type: 'string' },
+      redirect: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      'refresh-days': { type: 'string' },
+      'verify-url': { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    positionals: [0, 0],
+    completes: {
+      values: {
+        profile: ['github', 'google', 'microsoft', 'slack'],
+        auth: ['basic', 'post', 'none'],
+        redirect: ['loopback'],
+      },
+    },
+    load: () => import('./commands/connect-oauth2.command').then((m) => m.run),
+  },
+  {
     name: 'add smsfactor',
     usage: 'tokenvault add smsfactor --label <l> [--format json|xml] < token.txt',
     summary: 'store an SMSFactor token made on the web platform (read from standard input)',
@@ -258,13 +299,18 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'remove',
-    usage: `tokenvault remove <label> [--yes] [--provider ${PROVIDERS}]`,
+    usage: `tokenvault remove <label> [--yes] [--keep-grant] [--provider ${PROVIDERS}]`,
     summary: 'delete an entry from the vault (asks first at a terminal)',
     details: [
-      'Scripts pass --yes. The credential is not revoked at the provider: for an SMSFactor',
-      'token run `tokenvault revoke smsfactor <label>` first.',
+      'Scripts pass --yes. An OAuth 2.0 grant is revoked at the server first (RFC 7009) when',
+      'it has a revocation endpoint, unless --keep-grant. Other credentials are not revoked:',
+      'for an SMSFactor token run `tokenvault revoke smsfactor <label>` first.',
     ],
-    options: { yes: { type: 'boolean', short: 'y' }, provider: { type: 'string' } },
+    options: {
+      yes: { type: 'boolean', short: 'y' },
+      'keep-grant': { type: 'boolean' },
+      provider: { type: 'string' },
+    },
     positionals: [1, 1],
     completes: { positional: 'label', values: { provider: PROVIDER_IDS } },
     load: () => import('./commands/remove.command').then((m) => m.run),

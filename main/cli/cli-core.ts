@@ -3,6 +3,7 @@
 // them, so `tokenvault headers` for a PAT or SMSFactor token never evaluates the OAuth code.
 import { providerEndpoints, type ProviderEndpoints } from '../core/app/provider-endpoints';
 import type { ApiKeyService } from '../core/providers/api-key/api-key.service';
+import type { OAuth2Service } from '../core/providers/oauth2/oauth2.service';
 import type { ConnectEvent, EntryView, ProviderId, Settings } from '../../preload/api';
 import type { HeadersService } from '../core/export/headers.service';
 import type { Clock, Scheduler } from '../core/ports';
@@ -61,6 +62,7 @@ export class CliCore {
   private faxplusClient: Promise<FaxplusClient> | undefined;
   private sms: Promise<SmsfactorService> | undefined;
   private keys: Promise<ApiKeyService> | undefined;
+  private oauth2Value: Promise<OAuth2Service> | undefined;
   private settingsValue: Promise<Settings> | undefined;
 
   constructor(private readonly options: CliCoreOptions) {
@@ -98,9 +100,76 @@ export class CliCore {
   }
 
   headers(): HeadersService {
-    return cliHeaders(this.vault, async (id, minValidMs) =>
-      (await this.faxplusSession()).getAccessToken(id, minValidMs),
-    );
+    return cliHeaders(this.vault, (id, minValidMs) => this.accessToken(id, minValidMs));
+  }
+
+  /** A live access token of a refreshed kind (Fax.Plus OAuth, OAuth 2.0), refreshed if due. */
+  async accessToken(id: string, minValidMs?: number): Promise<string> {
+    const sessions: Partial<Record<ProviderId, () => Promise<string>>> = {
+      faxplus: async () => (await this.faxplusSession()).getAccessToken(id, minValidMs),
+      oauth2: async () => (await this.oauth2Service()).getAccessToken(id, minValidMs),
+    };
+    const entry = this.vault.get(id);
+    const session = sessions[entry.provider];
+    if (!session) throw new VaultError('invalid-input', `"${entry.label}" is not refreshed.`);
+    return session();
+  }
+
+  /**
+   * What `remove` does at the provider first, by provider: an OAuth 2.0 grant is revoked
+   * (RFC 7009) unless --keep-grant. Resolves with whether something was revoked.
+   */
+  async revokeOnRemove(entry: EntryView): Promise<boolean> {
+    const revokers: Partial<Record<ProviderId, () => Promise<boolean>>> = {
+      oauth2: async () => (await this.oauth2Service()).revoke(entry.id),
+    };
+    return (await revokers[entry.provider]?.()) ?? false;
+  }
+
+  /** The generic OAuth 2.0 service (connect with the loopback listener, refresh, revoke). */
+  oauth2Service(options: FaxplusServiceOptions = { openBrowser: false }): Promise<OAuth2Service> {
+    const make = async () => {
+      const [settings, svc, flows, loopback, policy] = await Promise.all([
+        this.settings(),
+        import('../core/providers/oauth2/oauth2.service'),
+        import('../core/oauth/pending-flows.store'),
+        import('../core/oauth/loopback.listener'),
+        import('../core/app/external-url.policy'),
+      ]);
+      return new svc.OAuth2Service({
+        vault: this.vault,
+        http: this.http,
+        flows: new flows.PendingFlows({
+          clock: this.clock,
+          scheduler: this.clock,
+          random: nodeRandom(),
+          ...(options.flowLifetimeMs ? { lifetimeMs: options.flowLifetimeMs } : {}),
+        }),
+        browser: {
+          // Only https pages (and the loopback sandbox) open in the browser (security.md 5).
+          openExternal: async (url, allowOrigins = []) => {
+            if (
+              options.openBrowser &&
+              options.openUrl &&
+              policy.isAllowedExternalUrl(url, allowOrigins)
+            ) {
+              await options.openUrl(url);
+            }
+          },
+        },
+        clock: this.clock,
+        scheduler: this.clock,
+        loopback: loopback.createLoopbackListener,
+        loopbackPort: () => options.loopbackPort ?? settings.loopbackPort,
+        emit: (event, payload) => {
+          if (event === 'event:connect') options.onConnect?.(payload as ConnectEvent);
+        },
+      });
+    };
+    // A connect needs its own options; every other use shares one service.
+    if (options.onConnect) return make();
+    this.oauth2Value ??= make();
+    return this.oauth2Value;
   }
 
   faxplus(): Promise<FaxplusClient> {

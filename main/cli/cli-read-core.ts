@@ -6,8 +6,7 @@
 // which holds the cross-process lock and recovers damaged files.
 import type { EntryView, ProviderId } from '../../preload/api';
 import { HeadersService } from '../core/export/headers.service';
-import { accessTokenFresh, oauthEntry } from '../core/providers/faxplus/faxplus-session.service';
-import { PROVIDER_IDS } from '../core/providers/registry';
+import { moduleOf, PROVIDER_IDS } from '../core/providers/registry';
 import { CorruptVaultError } from '../core/vault/vault-file';
 import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
@@ -99,12 +98,11 @@ export class CliReadCore {
 
   headers(): HeadersService {
     return cliHeaders(this.current, async (id, minValidMs) => {
+      const entry = this.current.get(id);
       const token = this.current.readSecret(id, 'accessToken');
-      if (token && accessTokenFresh(oauthEntry(this.current, id), Date.now(), minValidMs)) {
-        return token;
-      }
+      if (token && moduleOf(entry).accessFresh?.(entry, Date.now(), minValidMs)) return token;
       const full = await this.options.unlockedFull();
-      const fresh = await (await full.faxplusSession()).getAccessToken(id, minValidMs);
+      const fresh = await full.accessToken(id, minValidMs);
       // The refresh saved a new expiry; later reads must see it.
       this.reader?.reload();
       return fresh;

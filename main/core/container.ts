@@ -2,7 +2,7 @@
 // from ports. main/index.ts calls it with Electron adapters, the e2e harness with fakes and
 // loopback providers. Constructors only wire; start() loads files and subscribes; stop()
 // undoes it. Feature services are added here, next to the handler factory that uses them.
-import type { Channel } from '../../preload/api';
+import type { Channel, PendingConnect, ProviderId } from '../../preload/api';
 import type { PowerEvent } from './app/power-lock.policy';
 import { createPowerLockPolicy } from './app/power-lock.policy';
 import { ClipboardGuard } from './export/clipboard-guard';
@@ -28,6 +28,8 @@ import type { TrayController } from './reminders/tray.controller';
 import type { FaxplusService } from './providers/faxplus/faxplus.service';
 import { createProviderServices } from './providers/provider-services.factory';
 import type { SmsfactorService } from './providers/smsfactor/smsfactor.service';
+import { OAUTH2_CALLBACK_PATH, redirectPathOf } from './oauth/redirect.parser';
+import type { OAuth2Service } from './providers/oauth2/oauth2.service';
 import { createSettingsService } from './settings/settings.factory';
 import type { SettingsService } from './settings/settings.service';
 import { passwordRules } from './vault/password-rules';
@@ -39,6 +41,7 @@ import { nodeBackupFiles } from './backup/backup.files';
 import type { FileDialog } from './backup/file-dialog.port';
 import { KeychainUnlock, type SafeStoragePort } from './vault/keychain-unlock';
 import type { VaultService } from './vault/vault.service';
+import { VaultError } from './vault/vault.types';
 
 export { overriddenProviderOrigins, providerEndpoints } from './app/provider-endpoints';
 
@@ -84,6 +87,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly faxplus: FaxplusService;
   readonly smsfactor: SmsfactorService;
+  readonly oauth2: OAuth2Service;
   readonly headers: HeadersService;
   readonly clipboardGuard: ClipboardGuard;
   readonly reminders: ReminderService;
@@ -118,7 +122,7 @@ export function createCore(deps: CoreDeps): Core {
     idleLockMinutes: () => settings.get().idleLockMinutes,
   });
 
-  const { faxplus, smsfactor, apiKeys } = createProviderServices({
+  const { faxplus, smsfactor, apiKeys, oauth2 } = createProviderServices({
     vault,
     settings,
     clock: deps.clock,
@@ -130,6 +134,23 @@ export function createCore(deps: CoreDeps): Core {
     emit: deps.emit,
     log: deps.log,
   });
+  // The kinds whose access token is refreshed, by provider: headers, the background refresher,
+  // the tray's and the notifications' "Re-authorize…" ask here.
+  const sessions: Partial<
+    Record<
+      ProviderId,
+      {
+        getAccessToken(id: string, minValidMs?: number): Promise<string>;
+        reauthorize(id: string): Promise<PendingConnect>;
+      }
+    >
+  > = { faxplus, oauth2 };
+  const sessionOf = (id: string) => {
+    const entry = vault.get(id);
+    const session = sessions[entry.provider];
+    if (!session) throw new VaultError('invalid-input', `"${entry.label}" is not refreshed.`);
+    return session;
+  };
   const guard = new ClipboardGuard({
     clipboard: deps.clipboard,
     clock: deps.clock,
@@ -139,14 +160,17 @@ export function createCore(deps: CoreDeps): Core {
   const headers = new HeadersService({
     vault,
     guard,
-    getAccessToken: (id) => faxplus.getAccessToken(id),
+    getAccessToken: (id, minValidMs) => sessionOf(id).getAccessToken(id, minValidMs),
     defaultFormat: () => settings.get().defaultHeaderFormat,
   });
 
   const { remindersStore, reminders, refresher, tray, onTrayCommand } = createRemindersWiring({
     vault,
     settings,
-    faxplus,
+    sessions: {
+      getAccessToken: (id) => sessionOf(id).getAccessToken(id),
+      reauthorize: (id) => sessionOf(id).reauthorize(id),
+    },
     copyHeaders: (id) => headers.copy(id),
     dataDir: deps.dataDir,
     storeBackend: deps.storeBackend,
@@ -183,11 +207,17 @@ export function createCore(deps: CoreDeps): Core {
         faxplus: (entry) => faxplus.verify(entry.id),
         smsfactor: (entry) => smsfactor.verify(entry.id),
         'api-key': (entry) => apiKeys.verify(entry.id),
+        oauth2: (entry) => oauth2.verify(entry.id),
+      },
+      revokers: {
+        smsfactor: (entry) => smsfactor.revoke(entry.id),
+        oauth2: (entry) => oauth2.revoke(entry.id),
       },
     },
     faxplus: { faxplus },
     smsfactor: { smsfactor },
     apiKey: { apiKeys },
+    oauth2: { oauth2 },
     headers: { headers },
     reminders: {
       vault,
@@ -222,6 +252,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     faxplus,
     smsfactor,
+    oauth2,
     headers,
     clipboardGuard: guard,
     reminders,
@@ -263,13 +294,16 @@ export function createCore(deps: CoreDeps): Core {
       refresher.stop();
       tray.stop();
       faxplus.stop();
+      oauth2.stop();
       // Nothing will be left running to clear a copied header later.
       guard.onQuit();
       vault.lock('quit');
     },
     handleDeepLink(url) {
       // The flow parses and checks state itself; junk and replays are reported, not thrown.
-      faxplus.handleRedirect(url).catch(() => deps.log?.('A deep link could not be handled.'));
+      // Routed by the callback's path; each flow parses and checks it again, strictly.
+      const target = redirectPathOf(url) === OAUTH2_CALLBACK_PATH ? oauth2 : faxplus;
+      target.handleRedirect(url).catch(() => deps.log?.('A deep link could not be handled.'));
     },
     onRequest(channel) {
       if (isUserActivity(channel)) vault.touch();

@@ -39,7 +39,12 @@ export interface Notifier {
 
 /** Opens a URL in the system browser. The adapter enforces the allow-list (security.md 5). */
 export interface Browser {
-  openExternal(url: string): Promise<void>;
+  /**
+   * Opens an allow-listed https page in the system browser. `allowOrigins`: origins main
+   * itself chose for this one call (the authorize endpoint of the OAuth 2.0 server the user
+   * configured); https, or http on loopback, only.
+   */
+  openExternal(url: string, allowOrigins?: readonly string[]): Promise<void>;
 }
 
 export interface HttpRequest {

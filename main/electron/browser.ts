@@ -8,8 +8,8 @@ import type { Browser } from '../core/ports';
 /** `extraOrigins`: provider endpoints overridden for the local sandbox (TOKENVAULT_*_URL). */
 export function createElectronBrowser(extraOrigins: readonly string[] = []): Browser {
   return {
-    async openExternal(url) {
-      if (!isAllowedExternalUrl(url, extraOrigins)) {
+    async openExternal(url, allowOrigins = []) {
+      if (!isAllowedExternalUrl(url, [...extraOrigins, ...allowOrigins])) {
         throw new IpcError('forbidden', 'Token Vault opens only the providers’ own https pages.');
       }
       await shell.openExternal(url);

@@ -5,6 +5,7 @@ import type { EntryKind, EntryView, ProviderId } from '../../preload/api';
 import type { MessageKey } from '../i18n/en';
 import { apiKeyUi } from './api-key/api-key.kinds';
 import { faxplusOauthUi, faxplusPatUi } from './faxplus/faxplus.kinds';
+import { oauth2Ui } from './oauth2/oauth2.kinds';
 import type { KindUi } from './provider-ui';
 import { smsfactorTokenUi } from './smsfactor/smsfactor.kinds';
 
@@ -13,6 +14,7 @@ export const KIND_UIS: readonly KindUi[] = [
   faxplusPatUi as KindUi,
   smsfactorTokenUi as KindUi,
   apiKeyUi as KindUi,
+  oauth2Ui as KindUi,
 ];
 
 const BY_KIND = new Map<string, KindUi>(KIND_UIS.map((k) => [k.kind, k]));

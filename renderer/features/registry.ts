@@ -8,6 +8,8 @@ import { ApiKeyDetail } from './api-key/api-key.detail';
 import { FaxplusConnectDialog } from './faxplus/faxplus-connect.dialog';
 import { FaxplusDetailPanel } from './faxplus/faxplus-detail.panel';
 import { FaxplusPatDialog } from './faxplus/faxplus-pat.dialog';
+import { OAuth2ConnectDialog } from './oauth2/oauth2-connect.dialog';
+import { OAuth2Detail } from './oauth2/oauth2.detail';
 import type { AddAction, EntryDetailProps } from './provider-ui';
 import { SmsfactorAddDialog } from './smsfactor/smsfactor-add.dialog';
 import { SmsfactorDetail } from './smsfactor/smsfactor.detail';
@@ -19,6 +21,7 @@ export const addActions: readonly AddAction[] = [
   { id: 'faxplus-pat', labelKey: 'add.faxplusPat', Dialog: FaxplusPatDialog },
   { id: 'smsfactor-token', labelKey: 'add.smsfactorToken', Dialog: SmsfactorAddDialog },
   { id: 'api-key', labelKey: 'add.apiKey', Dialog: ApiKeyAddDialog },
+  { id: 'oauth2', labelKey: 'add.oauth2', Dialog: OAuth2ConnectDialog },
 ];
 
 /** Detail panels by entry kind; a kind without one shows no "Details" button. */
@@ -27,4 +30,5 @@ export const entryDetails: Partial<Record<EntryKind, ComponentType<EntryDetailPr
   'faxplus-pat': FaxplusDetailPanel,
   'smsfactor-token': SmsfactorDetail,
   'api-key': ApiKeyDetail,
+  oauth2: OAuth2Detail,
 };

@@ -77,13 +77,13 @@ export const enTokens = {
 
   'delete.title': 'Delete “{label}”?',
   'delete.message': 'The token is removed from this vault. This cannot be undone.',
-  'delete.revoke': 'Also revoke it at SMSFactor, so that nobody can use it any more',
+  'delete.revoke': 'Also revoke it at {provider}, so that nobody can use it any more',
   'delete.revokeNote':
     'Deleting here does not revoke the token at {provider}; do that in its web app if it leaked.',
   'delete.confirm': 'Delete',
   'delete.confirmRevoke': 'Revoke and delete',
   'delete.done': 'Deleted “{label}”.',
-  'delete.revokedDone': 'Revoked at SMSFactor and deleted “{label}”.',
+  'delete.revokedDone': 'Revoked at {provider} and deleted “{label}”.',
 
   'format.http': 'HTTP headers',
   'format.curl': 'curl',

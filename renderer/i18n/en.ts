@@ -3,12 +3,14 @@
 import { enApiKey } from './en-api-key';
 import { enErrors } from './en-errors';
 import { enFaxplus } from './en-faxplus';
+import { enOAuth2 } from './en-oauth2';
 import { enReminders } from './en-reminders';
 import { enSettings } from './en-settings';
 import { enSmsfactor } from './en-smsfactor';
 import { enTokens } from './en-tokens';
 
 export const en = {
+  ...enOAuth2,
   ...enApiKey,
   ...enErrors,
   ...enFaxplus,

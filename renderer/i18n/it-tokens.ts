@@ -81,13 +81,13 @@ export const itTokens: Record<keyof typeof enTokens, string> = {
   'delete.title': 'Eliminare “{label}”?',
   'delete.message':
     'Il token viene rimosso da questa cassaforte. L’operazione non può essere annullata.',
-  'delete.revoke': 'Revocalo anche su SMSFactor, così che nessuno possa più usarlo',
+  'delete.revoke': 'Revocalo anche su {provider}, così che nessuno possa più usarlo',
   'delete.revokeNote':
     'L’eliminazione qui non revoca il token su {provider}; fallo nella sua app web se è stato esposto.',
   'delete.confirm': 'Elimina',
   'delete.confirmRevoke': 'Revoca ed elimina',
   'delete.done': '“{label}” eliminato.',
-  'delete.revokedDone': '“{label}” revocato su SMSFactor ed eliminato.',
+  'delete.revokedDone': '“{label}” revocato su {provider} ed eliminato.',
 
   'format.http': 'Intestazioni HTTP',
   'format.curl': 'curl',

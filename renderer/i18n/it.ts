@@ -4,12 +4,14 @@ import type { Catalog } from './i18n';
 import { itApiKey } from './it-api-key';
 import { itErrors } from './it-errors';
 import { itFaxplus } from './it-faxplus';
+import { itOAuth2 } from './it-oauth2';
 import { itReminders } from './it-reminders';
 import { itSettings } from './it-settings';
 import { itSmsfactor } from './it-smsfactor';
 import { itTokens } from './it-tokens';
 
 export const it: Catalog = {
+  ...itOAuth2,
   ...itApiKey,
   ...itErrors,
   ...itFaxplus,

@@ -76,13 +76,13 @@ export const zhCnTokens: Record<keyof typeof enTokens, string> = {
 
   'delete.title': '删除“{label}”？',
   'delete.message': '该令牌将从此保险库中移除。此操作无法撤销。',
-  'delete.revoke': '同时在 SMSFactor 吊销，使任何人都无法再使用它',
+  'delete.revoke': '同时在 {provider} 吊销，使任何人都无法再使用它',
   'delete.revokeNote':
     '在此删除不会在 {provider} 吊销该令牌；如果令牌已泄露，请在其网页应用中吊销。',
   'delete.confirm': '删除',
   'delete.confirmRevoke': '吊销并删除',
   'delete.done': '已删除“{label}”。',
-  'delete.revokedDone': '已在 SMSFactor 吊销并删除“{label}”。',
+  'delete.revokedDone': '已在 {provider} 吊销并删除“{label}”。',
 
   'format.http': 'HTTP 请求头',
   'format.curl': 'curl',

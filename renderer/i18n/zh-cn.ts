@@ -4,12 +4,14 @@ import type { Catalog } from './i18n';
 import { zhCnApiKey } from './zh-cn-api-key';
 import { zhCnErrors } from './zh-cn-errors';
 import { zhCnFaxplus } from './zh-cn-faxplus';
+import { zhCnOAuth2 } from './zh-cn-oauth2';
 import { zhCnReminders } from './zh-cn-reminders';
 import { zhCnSettings } from './zh-cn-settings';
 import { zhCnSmsfactor } from './zh-cn-smsfactor';
 import { zhCnTokens } from './zh-cn-tokens';
 
 export const zhCN: Catalog = {
+  ...zhCnOAuth2,
   ...zhCnApiKey,
   ...zhCnErrors,
   ...zhCnFaxplus,

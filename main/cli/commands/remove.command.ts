@@ -22,9 +22,12 @@ export const run: CommandRun = async (ctx) => {
     if (!/^y(es)?$/i.test(answer)) throw new CliError(EXIT.failure, 'Nothing was removed.');
   }
   await ctx.unlocked();
+  // An OAuth 2.0 grant is revoked at the server first (RFC 7009), unless --keep-grant; a
+  // failed revocation throws here and the entry stays.
+  const revoked = ctx.flag('keep-grant') ? false : await core.revokeOnRemove(entry);
   core.vault.remove(entry.id);
-  ctx.io.stdout(`Removed ${what}\n`);
-  if (entry.status !== 'revoked') {
+  ctx.io.stdout(`${revoked ? 'Revoked the grant and removed' : 'Removed'} ${what}\n`);
+  if (entry.status !== 'revoked' && !revoked) {
     ctx.io.stderr(
       'tokenvault: the credential still works at the provider until it is revoked or expires there.\n',
     );

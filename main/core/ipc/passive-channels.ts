@@ -14,6 +14,8 @@ export const PASSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens:audit',
   'reminders:list',
   'faxplus:redirect-uri',
+  'oauth2:redirect-uri',
+  'oauth2:profiles',
   'keychain:status',
 ]);
 

@@ -17,6 +17,8 @@ export interface LoopbackOptions {
   /** Receives the full callback URL (`http://127.0.0.1:<port>/oauth/faxplus?...`). */
   onCallback: (url: string) => void;
   onTimeout?: () => void;
+  /** The callback path it answers (default Fax.Plus's `/oauth/faxplus`). */
+  path?: string;
 }
 
 export interface LoopbackHandle {
@@ -46,7 +48,7 @@ export class LoopbackListener implements LoopbackHandle {
     const server = createServer((req, res) => {
       const target = req.url ?? '/';
       const path = target.split('?')[0];
-      if (req.method !== 'GET' || path !== CALLBACK_PATH || this.done) {
+      if (req.method !== 'GET' || path !== (this.options.path ?? CALLBACK_PATH) || this.done) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Not found');
         return;

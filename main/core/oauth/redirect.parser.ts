@@ -4,17 +4,35 @@
 // which would quietly resolve `..`, percent-encoding and backslashes.
 
 export const APP_SCHEME = 'dev.tokenvault:';
+/** Fax.Plus's callback path (the default of every function here). */
 export const CALLBACK_PATH = '/oauth/faxplus';
+/** Any other OAuth 2.0 server's callback path. */
+export const OAUTH2_CALLBACK_PATH = '/oauth/oauth2';
 export const SCHEME_REDIRECT_URI = `${APP_SCHEME}${CALLBACK_PATH}`;
 export const MAX_REDIRECT_URL_LENGTH = 4096;
 
-export function loopbackRedirectUri(port: number): string {
-  return `http://127.0.0.1:${port}${CALLBACK_PATH}`;
+export function schemeRedirectUri(path = CALLBACK_PATH): string {
+  return `${APP_SCHEME}${path}`;
+}
+
+export function loopbackRedirectUri(port: number, path = CALLBACK_PATH): string {
+  return `http://127.0.0.1:${port}${path}`;
+}
+
+/** The callback path of a redirect URL (scheme or loopback), to route it; undefined if neither. */
+export function redirectPathOf(url: string): string | undefined {
+  const base = url.split('?')[0] ?? '';
+  if (base.slice(0, APP_SCHEME.length).toLowerCase() === APP_SCHEME) {
+    return base.slice(APP_SCHEME.length);
+  }
+  return /^http:\/\/127\.0\.0\.1:\d{1,5}(\/[^?#]*)$/.exec(base)?.[1];
 }
 
 export interface RedirectParams {
   code?: string;
   state?: string;
+  /** RFC 9207: the issuer that sent the answer. */
+  iss?: string;
   error?: string;
   errorDescription?: string;
 }
@@ -24,7 +42,19 @@ export type ParsedRedirect =
   | { ok: true; via: 'loopback'; port: number; params: RedirectParams }
   | { ok: false; reason: string };
 
-const ALLOWED_KEYS = new Set(['code', 'state', 'error', 'error_description', 'error_uri', 'scope']);
+const ALLOWED_KEYS = new Set([
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'scope',
+  // Google adds these to its answers; they are read past, never used.
+  'authuser',
+  'prompt',
+  'hd',
+]);
 // Values after decoding. Codes and states are opaque but never need more than URL-safe text.
 const VALUE_RULES: Record<string, RegExp> = {
   code: /^[A-Za-z0-9._~+/=-]{1,1024}$/,
@@ -32,7 +62,11 @@ const VALUE_RULES: Record<string, RegExp> = {
   error: /^[a-z_]{1,64}$/,
   error_description: /^[\x20-\x7e]{0,500}$/,
   error_uri: /^https:\/\/[\x21-\x7e]{1,500}$/,
-  scope: /^[\x21-\x7e]{0,200}$/,
+  scope: /^[\x20-\x7e]{0,1000}$/,
+  iss: /^https?:\/\/[\x21-\x7e]{1,500}$/,
+  authuser: /^\d{1,3}$/,
+  prompt: /^[a-z ]{1,64}$/,
+  hd: /^[A-Za-z0-9.-]{1,253}$/,
 };
 const RAW_QUERY = /^[A-Za-z0-9._~%+=&/:-]*$/;
 
@@ -68,6 +102,8 @@ export function parseRedirectQuery(
   const state = seen.get('state');
   const error = seen.get('error');
   const description = seen.get('error_description');
+  const iss = seen.get('iss');
+  if (iss !== undefined) params.iss = iss;
   if (code !== undefined) params.code = code;
   if (state !== undefined) params.state = state;
   if (error !== undefined) params.error = error;
@@ -78,8 +114,11 @@ export function parseRedirectQuery(
   return { ok: true, params };
 }
 
-/** Parses `dev.tokenvault:/oauth/faxplus?...` or `http://127.0.0.1:<port>/oauth/faxplus?...`. */
-export function parseRedirectUrl(url: unknown): ParsedRedirect {
+/**
+ * Parses `dev.tokenvault:<path>?...` or `http://127.0.0.1:<port><path>?...`, path
+ * `/oauth/faxplus` unless another is named.
+ */
+export function parseRedirectUrl(url: unknown, path = CALLBACK_PATH): ParsedRedirect {
   if (typeof url !== 'string') return fail('not a string');
   if (url.length > MAX_REDIRECT_URL_LENGTH) return fail('too long');
   if (!/^[\x21-\x7e]+$/.test(url)) return fail('unexpected characters');
@@ -91,13 +130,13 @@ export function parseRedirectUrl(url: unknown): ParsedRedirect {
   // Scheme names are case-insensitive (RFC 3986 3.1); the path is not.
   const schemeLength = APP_SCHEME.length;
   if (base.slice(0, schemeLength).toLowerCase() === APP_SCHEME) {
-    if (base.slice(schemeLength) !== CALLBACK_PATH) return fail('wrong path');
+    if (base.slice(schemeLength) !== path) return fail('wrong path');
     return query.ok ? { ok: true, via: 'scheme', params: query.params } : fail(query.reason);
   }
   const loop = /^http:\/\/127\.0\.0\.1:([1-9][0-9]{0,4})(\/.*)$/.exec(base);
   if (!loop) return fail('wrong scheme or host');
   const port = Number(loop[1]);
   if (port > 65535) return fail('bad port');
-  if (loop[2] !== CALLBACK_PATH) return fail('wrong path');
+  if (loop[2] !== path) return fail('wrong path');
   return query.ok ? { ok: true, via: 'loopback', port, params: query.params } : fail(query.reason);
 }

@@ -15,6 +15,18 @@ export interface AuthHeader extends HeaderPair {
   sensitive: string;
 }
 
+/** Refresh a stored access token when it has less than this left. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+/** Whether a token expiring at `expiresAt` stays valid `minValidMs` (at least a minute) more. */
+export function validFor(
+  expiresAt: number | null | undefined,
+  now: number,
+  minValidMs = REFRESH_MARGIN_MS,
+): boolean {
+  return typeof expiresAt === 'number' && expiresAt - now > Math.max(minValidMs, REFRESH_MARGIN_MS);
+}
+
 /** `Authorization: Bearer <secret>`, what Fax.Plus and SMSFactor expect. */
 export const bearerHeader = (secret: string): AuthHeader => ({
   name: 'Authorization',
@@ -38,6 +50,11 @@ export interface EntryKindModule<E extends EntryView = EntryView> {
   readonly bearerField: SecretField;
   /** The bearer is an access token the provider refreshes: ask for a live one, not the stored one. */
   readonly refreshedAccess: boolean;
+  /**
+   * For a refreshed kind: whether the stored access token stays valid another minute (or
+   * `minValidMs`, when longer), so it can be handed out without a refresh.
+   */
+  accessFresh?(entry: E, now: number, minValidMs?: number): boolean;
   /** 'needs-reauth' means "re-authorize it" (OAuth) rather than "replace it". */
   readonly reauthorizable: boolean;
   /** The deadline reminders track for an active entry of this kind. */

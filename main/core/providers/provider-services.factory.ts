@@ -8,6 +8,8 @@ import type { Browser, Clock, HttpTransport, Random, Scheduler } from '../ports'
 import type { SettingsService } from '../settings/settings.service';
 import type { VaultService } from '../vault/vault.service';
 import { ApiKeyService } from './api-key/api-key.service';
+import type { OAuth2FlowData } from './oauth2/oauth2-connect.flow';
+import { OAuth2Service } from './oauth2/oauth2.service';
 import { FaxplusClient } from './faxplus/faxplus.client';
 import type { FaxplusFlowData } from './faxplus/faxplus-connect.flow';
 import { FaxplusService } from './faxplus/faxplus.service';
@@ -32,6 +34,7 @@ export interface ProviderServices {
   faxplus: FaxplusService;
   smsfactor: SmsfactorService;
   apiKeys: ApiKeyService;
+  oauth2: OAuth2Service;
 }
 
 export function createProviderServices(deps: ProviderServicesDeps): ProviderServices {
@@ -66,5 +69,23 @@ export function createProviderServices(deps: ProviderServicesDeps): ProviderServ
   });
   // Any service's address: the verification URL is the entry's own (https, or loopback).
   const apiKeys = new ApiKeyService({ vault, http, clock: deps.clock });
-  return { faxplus, smsfactor, apiKeys };
+  const oauth2 = new OAuth2Service({
+    vault,
+    http,
+    flows: new PendingFlows<OAuth2FlowData>({
+      clock: deps.clock,
+      scheduler: deps.scheduler,
+      random: deps.random,
+    }),
+    browser: deps.browser,
+    clock: deps.clock,
+    scheduler: deps.scheduler,
+    loopback: createLoopbackListener,
+    loopbackPort: () => settings.get().loopbackPort,
+    emit: deps.emit,
+    // As for Fax.Plus, the reminders announce needs-reauth; this only logs it.
+    onAlert: (entry) => deps.log?.(`OAuth 2.0 "${entry.label}" needs to be reconnected.`),
+    log: deps.log,
+  });
+  return { faxplus, smsfactor, apiKeys, oauth2 };
 }

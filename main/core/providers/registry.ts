@@ -3,6 +3,7 @@
 import type { EntryKind, EntryView, ProviderId } from '../../../preload/api';
 import { apiKey } from './api-key/api-key.entries';
 import type { EntryKindModule } from './contract';
+import { oauth2 } from './oauth2/oauth2.entries';
 import { faxplusOauth, faxplusPat } from './faxplus/faxplus.entries';
 import { smsfactorToken } from './smsfactor/smsfactor.entries';
 
@@ -11,6 +12,7 @@ const MODULES: readonly EntryKindModule[] = [
   faxplusPat as EntryKindModule,
   smsfactorToken as EntryKindModule,
   apiKey as EntryKindModule,
+  oauth2 as EntryKindModule,
 ];
 
 const BY_KIND = new Map<string, EntryKindModule>(MODULES.map((m) => [m.kind, m]));

@@ -17,8 +17,9 @@ import { TrayController } from './tray.controller';
 export interface RemindersWiringDeps {
   vault: VaultService;
   settings: SettingsService;
-  /** Fax.Plus: refresh ahead of expiry, and re-authorize from a notification or the tray. */
-  faxplus: {
+  /** Refreshed kinds (Fax.Plus OAuth, OAuth 2.0): refresh ahead of expiry, and re-authorize
+   * from a notification or the tray. */
+  sessions: {
     getAccessToken(id: string): Promise<unknown>;
     reauthorize(id: string): Promise<unknown>;
   };
@@ -84,7 +85,7 @@ export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWirin
   const refresher = new BackgroundRefresher({
     vault,
     refresh: async (id) => {
-      await deps.faxplus.getAccessToken(id);
+      await deps.sessions.getAccessToken(id);
     },
     clock: deps.clock,
     scheduler: deps.scheduler,
@@ -101,7 +102,7 @@ export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWirin
   const onTrayCommand = createTrayActions({
     vault,
     copyHeaders: (id) => deps.copyHeaders(id),
-    reauthorize: (id) => deps.faxplus.reauthorize(id),
+    reauthorize: (id) => deps.sessions.reauthorize(id),
     showWindow: () => deps.focusWindow?.(),
     focusEntry: (id) => deps.emit('event:focus-entry', { id }),
     inform: (title, body) => deps.notifier.show({ id: 'tray-feedback', title, body }),

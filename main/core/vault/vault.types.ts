@@ -8,6 +8,7 @@ export interface SecretFields {
   'faxplus-pat': 'pat';
   'smsfactor-token': 'token';
   'api-key': 'secret';
+  oauth2: 'clientSecret' | 'accessToken' | 'refreshToken';
 }
 export type SecretField = SecretFields[keyof SecretFields];
 

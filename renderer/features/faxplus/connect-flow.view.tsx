@@ -5,7 +5,7 @@ import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { ConnectOutcome, ConnectWaiting } from './connect-progress';
-import type { FlowState } from './use-connect-flow';
+import type { FlowState } from '../oauth/use-connect-flow';
 
 type ActiveState = Extract<FlowState, { phase: 'waiting' | 'finished' }>;
 

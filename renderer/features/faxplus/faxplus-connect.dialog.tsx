@@ -21,7 +21,7 @@ import {
   type FieldErrors,
 } from './faxplus-form';
 import { RedirectUriField } from './redirect-uri.field';
-import { useConnectFlow } from './use-connect-flow';
+import { useConnectFlow } from '../oauth/use-connect-flow';
 import './faxplus.css';
 
 const FIELDS: readonly ConnectField[] = ['label', 'clientId', 'clientSecret'];

@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/dialog';
 import { Progress } from '../../ui/progress';
 import { useApi } from '../../vault-client';
 import { FlowDialog, isActive } from './connect-flow.view';
-import { useConnectFlow } from './use-connect-flow';
+import { useConnectFlow } from '../oauth/use-connect-flow';
 import './faxplus.css';
 
 export interface ReauthDialogProps {

@@ -34,18 +34,17 @@ export function DeleteEntryDialog({
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
-    if (revocable && revoke) {
-      const revoked = await settle(() => api.revokeSmsfactorToken({ id: entry.id }));
-      if (!revoked.ok) {
-        setBusy(false);
-        return setError(errorText(revoked.error));
-      }
-    }
-    const deleted = await settle(() => api.deleteEntry({ id: entry.id }));
+    // Main revokes at the provider first (when asked) and deletes only if that worked.
+    const deleted = await settle(() =>
+      api.deleteEntry({ id: entry.id, ...(revocable && revoke ? { revoke: true } : {}) }),
+    );
     setBusy(false);
     if (!deleted.ok) return setError(errorText(deleted.error));
     toast.show(
-      t(revocable && revoke ? 'delete.revokedDone' : 'delete.done', { label: entry.label }),
+      t(revocable && revoke ? 'delete.revokedDone' : 'delete.done', {
+        label: entry.label,
+        provider: issuerName(entry, t(providerNameKey[entry.provider])),
+      }),
       'success',
     );
     onDeleted();
@@ -67,7 +66,11 @@ export function DeleteEntryDialog({
             checked={revoke}
             onChange={(event) => setRevoke(event.target.checked)}
           />
-          <span>{t('delete.revoke')}</span>
+          <span>
+            {t('delete.revoke', {
+              provider: issuerName(entry, t(providerNameKey[entry.provider])),
+            })}
+          </span>
         </label>
       ) : (
         <p className="confirm__note">

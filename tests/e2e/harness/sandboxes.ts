@@ -9,6 +9,7 @@ import { findDeepLink } from '../../../main/core/oauth/deep-link.finder';
 import { APP_SCHEME } from '../../../main/core/oauth/redirect.parser';
 import { startApiKeySandbox, type ApiKeySandbox } from '../../sandbox/api-key/api-key.sandbox';
 import { startFaxplusSandbox, type FaxplusSandbox } from '../../sandbox/faxplus/faxplus.sandbox';
+import { startOAuth2Sandbox, type OAuth2Sandbox } from '../../sandbox/oauth2/oauth2.sandbox';
 import { startSmsfactorSandbox, type SmsfactorSandbox } from '../../sandbox/smsfactor';
 
 export interface Sandboxes {
@@ -16,6 +17,8 @@ export interface Sandboxes {
   smsfactor: SmsfactorSandbox;
   /** "Any API" for API-key entries: its routes are their verification URLs. */
   apiKeys: ApiKeySandbox;
+  /** A strict generic OAuth 2.0 server (discovery, PKCE, rotation, revocation). */
+  oauth2: OAuth2Sandbox;
   /** TOKENVAULT_*_URL overrides for createCore's env. */
   env: Record<string, string>;
   /**
@@ -31,10 +34,12 @@ export async function startSandboxes(): Promise<Sandboxes> {
   const faxplus = await startFaxplusSandbox({ clock: () => now() });
   const smsfactor = await startSmsfactorSandbox({ clock: { now: () => now() } });
   const apiKeys = await startApiKeySandbox();
+  const oauth2 = await startOAuth2Sandbox({ clock: () => now() });
   return {
     faxplus,
     smsfactor,
     apiKeys,
+    oauth2,
     env: {
       TOKENVAULT_FAXPLUS_ACCOUNTS_URL: faxplus.accountsUrl,
       TOKENVAULT_FAXPLUS_API_URL: faxplus.apiUrl,
@@ -44,7 +49,7 @@ export async function startSandboxes(): Promise<Sandboxes> {
       now = clock;
     },
     close: async () => {
-      await Promise.all([faxplus.close(), smsfactor.close(), apiKeys.close()]);
+      await Promise.all([faxplus.close(), smsfactor.close(), apiKeys.close(), oauth2.close()]);
     },
   };
 }

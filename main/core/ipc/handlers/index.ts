@@ -5,6 +5,7 @@ import type { Handlers } from '../dispatch';
 import { createApiKeyHandlers, type ApiKeyHandlerDeps } from './api-key.handlers';
 import { createBackupHandlers, type BackupHandlerDeps } from './backup.handlers';
 import { createKeychainHandlers, type KeychainHandlerDeps } from './keychain.handlers';
+import { createOAuth2Handlers, type OAuth2HandlerDeps } from './oauth2.handlers';
 import { createFaxplusHandlers, type FaxplusHandlerDeps } from './faxplus.handlers';
 import { createHeadersHandlers, type HeadersHandlerDeps } from './headers.handlers';
 import { createRemindersHandlers, type RemindersHandlerDeps } from './reminders.handlers';
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   faxplus: FaxplusHandlerDeps;
   smsfactor: SmsfactorHandlerDeps;
   apiKey: ApiKeyHandlerDeps;
+  oauth2: OAuth2HandlerDeps;
   headers: HeadersHandlerDeps;
   reminders: RemindersHandlerDeps;
   backup: BackupHandlerDeps;
@@ -34,6 +36,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createFaxplusHandlers(deps.faxplus),
     ...createSmsfactorHandlers(deps.smsfactor),
     ...createApiKeyHandlers(deps.apiKey),
+    ...createOAuth2Handlers(deps.oauth2),
     ...createHeadersHandlers(deps.headers),
     ...createRemindersHandlers(deps.reminders),
     ...createBackupHandlers(deps.backup),

@@ -10,21 +10,34 @@ import { unsupported } from '../ipc.errors';
 /** Calls the provider with the entry's secret and returns the entry as updated by the check. */
 export type EntryVerifier = (entry: EntryView) => Promise<EntryView>;
 
+/** Revokes the credential at its provider (the vault then deletes the entry). */
+export type EntryRevoker = (entry: EntryView) => Promise<unknown>;
+
 export interface TokensHandlerDeps {
   vault: VaultApi;
   verifiers: Partial<Record<ProviderId, EntryVerifier>>;
+  /** Kinds that can be revoked before they are deleted (SMSFactor tokens, OAuth 2.0 grants). */
+  revokers: Partial<Record<ProviderId, EntryRevoker>>;
 }
 
 export function createTokensHandlers({
   vault,
   verifiers,
+  revokers,
 }: TokensHandlerDeps): HandlersFor<'tokens'> {
   return {
     'tokens:list': () => vault.list(),
     'tokens:get': ({ id }) => vault.get(id),
     'tokens:rename': ({ id, label }) =>
       vault.update(id, { label: label.trim() }, undefined, { action: 'renamed' }),
-    'tokens:delete': ({ id }) => {
+    'tokens:delete': async ({ id, revoke }) => {
+      if (revoke) {
+        const entry = vault.get(id);
+        const revoker = revokers[entry.provider];
+        if (!revoker) throw unsupported(`Revoking ${entry.provider} entries`);
+        // A failed revocation throws here: the entry stays, so the user can retry.
+        await revoker(entry);
+      }
       vault.remove(id);
     },
     'tokens:verify': async ({ id }) => {

@@ -3,7 +3,7 @@
 // personal access token with an optional expiry. Both send `Authorization: Bearer`; only the
 // OAuth kind adds `x-fax-clientid` (it would be wrong with a PAT).
 import type { FaxplusOAuthEntry, FaxplusPatEntry } from '../../../../preload/api';
-import { bearerHeader, type EntryKindModule } from '../contract';
+import { bearerHeader, validFor, type EntryKindModule } from '../contract';
 
 export const faxplusOauth: EntryKindModule<FaxplusOAuthEntry> = {
   kind: 'faxplus-oauth',
@@ -14,6 +14,8 @@ export const faxplusOauth: EntryKindModule<FaxplusOAuthEntry> = {
   secretFields: ['clientSecret', 'accessToken', 'refreshToken'],
   bearerField: 'accessToken',
   refreshedAccess: true,
+  // No known expiry means refresh: Fax.Plus always says how long a token lives.
+  accessFresh: (e, now, minValidMs) => validFor(e.accessExpiresAt, now, minValidMs),
   reauthorizable: true,
   deadlineKind: 'refresh-expiry',
   deadlineAt: (e) => e.refreshExpiresAt,

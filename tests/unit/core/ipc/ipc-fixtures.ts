@@ -64,10 +64,28 @@ export const validPayloads: { [C in Channel]: Req<C> } = {
     advancedSecurity: false,
     allowMissingState: false,
   },
+  'oauth2:connect': {
+    label: 'gh',
+    profile: 'github',
+    clientId: 'Iv1.0123456789abcdef',
+    clientSecret: 'github-client-secret-value',
+    scopes: ['read:user'],
+    redirectMode: 'loopback',
+  },
+  'oauth2:reauthorize': { id: 'e1' },
+  'oauth2:cancel-connect': { flowId: 'flow-1' },
+  'oauth2:redirect-uri': { redirectMode: 'scheme' },
+  'oauth2:profiles': undefined,
   'faxplus:reauthorize': { id: 'e1' },
   'faxplus:cancel-connect': { flowId: 'flow-1' },
   'faxplus:redirect-uri': { redirectMode: 'loopback' },
-  'faxplus:add-pat': { label: 'pat', pat: 'alohi_pat_0123456789', expiresAt: null, scopes: [] },
+  // Nullable numbers are given as numbers, so the fuzz never takes a number for a wrong type.
+  'faxplus:add-pat': {
+    label: 'pat',
+    pat: 'alohi_pat_0123456789',
+    expiresAt: 4_102_444_800_000,
+    scopes: [],
+  },
   'smsfactor:add-token': { label: 'sms', token: 'sms-token-value', format: 'json' },
   'apikey:add': {
     label: 'stripe',
@@ -75,7 +93,7 @@ export const validPayloads: { [C in Channel]: Req<C> } = {
     headerName: 'Authorization',
     template: 'Bearer {token}',
     extraHeaders: [{ name: 'Stripe-Version', value: '2024-06-20' }],
-    expiresAt: null,
+    expiresAt: 4_102_444_800_000,
     verifyUrl: 'https://api.stripe.com/v1/balance',
   },
   'smsfactor:mint': {

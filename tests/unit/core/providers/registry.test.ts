@@ -13,8 +13,14 @@ import { addActions, entryDetails } from '../../../../renderer/features/registry
 
 describe('the provider registry', () => {
   it('lists every kind once, each with a module that names its own kind', () => {
-    expect(ENTRY_KINDS).toEqual(['faxplus-oauth', 'faxplus-pat', 'smsfactor-token', 'api-key']);
-    expect(PROVIDER_IDS).toEqual(['faxplus', 'smsfactor', 'api-key']);
+    expect(ENTRY_KINDS).toEqual([
+      'faxplus-oauth',
+      'faxplus-pat',
+      'smsfactor-token',
+      'api-key',
+      'oauth2',
+    ]);
+    expect(PROVIDER_IDS).toEqual(['faxplus', 'smsfactor', 'api-key', 'oauth2']);
     for (const kind of ENTRY_KINDS) expect(kindModule(kind).kind).toBe(kind);
   });
 
@@ -27,8 +33,18 @@ describe('the provider registry', () => {
   });
 
   it('only a kind the provider refreshes is re-authorizable', () => {
-    expect(ENTRY_KINDS.filter((k) => kindModule(k).refreshedAccess)).toEqual(['faxplus-oauth']);
-    expect(ENTRY_KINDS.filter((k) => kindModule(k).reauthorizable)).toEqual(['faxplus-oauth']);
+    expect(ENTRY_KINDS.filter((k) => kindModule(k).refreshedAccess)).toEqual([
+      'faxplus-oauth',
+      'oauth2',
+    ]);
+    expect(ENTRY_KINDS.filter((k) => kindModule(k).reauthorizable)).toEqual([
+      'faxplus-oauth',
+      'oauth2',
+    ]);
+    // A refreshed kind says when its stored token is still good enough to hand out.
+    for (const kind of ENTRY_KINDS.filter((k) => kindModule(k).refreshedAccess)) {
+      expect(kindModule(kind).accessFresh).toBeTypeOf('function');
+    }
   });
 
   it('refuses what it does not know', () => {
@@ -53,6 +69,7 @@ describe('the provider registry', () => {
       'faxplus-pat',
       'smsfactor-token',
       'api-key',
+      'oauth2',
     ]);
   });
 });

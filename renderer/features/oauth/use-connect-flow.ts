@@ -1,6 +1,7 @@
-// The renderer's side of one OAuth connect or re-authorize flow: start it through main, wait
-// for main's 'event:connect' about that flow, cancel it. Closing the dialog while waiting
-// cancels the flow, so no sign-in is left pending in main with nobody watching.
+// The renderer's side of one OAuth connect or re-authorize flow (Fax.Plus or any OAuth 2.0
+// server): start it through main, wait for main's 'event:connect' about that flow, cancel it.
+// Closing the dialog while waiting cancels the flow, so no sign-in is left pending in main
+// with nobody watching.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, ConnectEvent, PendingConnect, Result } from '../../../preload/api';
 import { settle, useApi, useVaultEvent } from '../../vault-client';
@@ -19,7 +20,10 @@ export interface ConnectFlow {
   reset: () => void;
 }
 
-export function useConnectFlow(): ConnectFlow {
+/** The API method that cancels a waiting flow of this kind of connection. */
+export type CancelMethod = 'cancelFaxplusConnect' | 'cancelOAuth2Connect';
+
+export function useConnectFlow(cancelMethod: CancelMethod = 'cancelFaxplusConnect'): ConnectFlow {
   const api = useApi();
   const [state, setState] = useState<FlowState>({ phase: 'idle' });
   const waitingFor = useRef<string | undefined>(undefined);
@@ -60,8 +64,8 @@ export function useConnectFlow(): ConnectFlow {
     // Main answers with a 'cancelled' event; show it at once rather than after the round trip.
     waitingFor.current = undefined;
     setState({ phase: 'finished', event: { flowId, outcome: 'cancelled' } });
-    void settle(() => api.cancelFaxplusConnect({ flowId }));
-  }, [api]);
+    void settle(() => api[cancelMethod]({ flowId }));
+  }, [api, cancelMethod]);
 
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
 
@@ -69,9 +73,9 @@ export function useConnectFlow(): ConnectFlow {
   useEffect(
     () => () => {
       const flowId = waitingFor.current;
-      if (flowId) void settle(() => api.cancelFaxplusConnect({ flowId }));
+      if (flowId) void settle(() => api[cancelMethod]({ flowId }));
     },
-    [api],
+    [api, cancelMethod],
   );
 
   return { state, begin, cancel, reset };
