@@ -4,6 +4,11 @@
 //   --no-advanced-security   Fax.Plus refresh tokens never expire
 import { startApiKeySandbox } from './api-key/api-key.sandbox';
 import { DEMO_CLIENT, startFaxplusSandbox } from './faxplus/faxplus.sandbox';
+import {
+  DEMO_OAUTH2_CLIENT,
+  DEMO_PUBLIC_CLIENT,
+  startOAuth2Sandbox,
+} from './oauth2/oauth2.sandbox';
 
 interface Closable {
   close(): Promise<void>;
@@ -72,6 +77,17 @@ async function main(): Promise<void> {
   const closables: Closable[] = [faxplus];
   const sms = await startSmsfactor(lines, env);
   if (sms) closables.push(sms);
+  const oauth2 = await startOAuth2Sandbox();
+  closables.push(oauth2);
+  lines.push(
+    '',
+    `OAuth 2.0 server   ${oauth2.issuer}   (issuer: discovery, PKCE, rotating refresh tokens)`,
+    `  client id          ${DEMO_OAUTH2_CLIENT.clientId}   (Basic)`,
+    `  client secret      ${DEMO_OAUTH2_CLIENT.clientSecret ?? ''}`,
+    `  public client id   ${DEMO_PUBLIC_CLIENT.clientId}   (no secret)`,
+    '  redirect URIs      dev.tokenvault:/oauth/oauth2  http://127.0.0.1/oauth/oauth2 (any port)',
+    `  verification URL   ${oauth2.apiUrl}`,
+  );
   const apiKeys = await startApiKeySandbox();
   closables.push(apiKeys);
   const { keys, url } = apiKeys;

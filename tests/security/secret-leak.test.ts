@@ -1,7 +1,7 @@
 // The secret-leak test (security.md 34, issue 7 item 7). Unique secrets are seeded — master
 // passwords, an OAuth client secret, the sandbox's access and refresh tokens, a PAT, SMSFactor
-// tokens (platform-made and minted), API keys (and the Basic encoding of one), a backup
-// passphrase — then every flow runs through the
+// tokens (platform-made and minted), API keys (and the Basic encoding of one), an OAuth 2.0
+// client secret with its PKCE verifier, code and tokens, a backup passphrase — then every flow runs through the
 // real core (IPC dispatch) and the real `tokenvault` program. Everything a user, a log or a
 // crash report could see is searched for each secret and its base64 forms: IPC results and
 // errors, events, log lines, notifications, console output, the CLI's stderr (and stdout
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Channel } from '../../preload/api';
 import { startApiKeySandbox, type ApiKeySandbox } from '../sandbox/api-key/api-key.sandbox';
 import { startFaxplusSandbox, type FaxplusSandbox } from '../sandbox/faxplus/faxplus.sandbox';
+import { startOAuth2Sandbox, type OAuth2Sandbox } from '../sandbox/oauth2/oauth2.sandbox';
 import { startSmsfactorSandbox, type SmsfactorSandbox } from '../sandbox/smsfactor';
 import { LoopbackOnlyTransport } from '../fakes/loopback-only-transport';
 import { baseEnv, prepareCli, runCli, tempVaultDir } from '../integration/cli/cli-harness';
@@ -28,6 +29,7 @@ const CLIENT_SECRET = unique('client-secret');
 const CLIENT_ID = 'APIKleak0test0client';
 const BACKUP_PASSPHRASE = unique('backup-passphrase');
 const CLI_PASSWORD = unique('cli-master-password');
+const O2_CLIENT = { id: 'leak-oauth2-client', secret: unique('oauth2-client-secret') };
 
 const secrets = new Set<string>([
   MASTER,
@@ -36,6 +38,7 @@ const secrets = new Set<string>([
   CLIENT_SECRET,
   BACKUP_PASSPHRASE,
   CLI_PASSWORD,
+  O2_CLIENT.secret,
 ]);
 /** Text a user, log or crash report could see. */
 const seen: Array<{ where: string; text: string }> = [];
@@ -53,6 +56,7 @@ const see = (where: string, value: unknown) =>
 let fax: FaxplusSandbox;
 let sms: SmsfactorSandbox;
 let anyApi: ApiKeySandbox;
+let o2: OAuth2Sandbox;
 let h: SecurityCore;
 const cliVault = tempVaultDir();
 
@@ -74,6 +78,16 @@ beforeAll(async () => {
   sms = await startSmsfactorSandbox({ parentToken: unique('sms-parent-token') });
   secrets.add(sms.control.seed.parentToken);
   secrets.add(sms.control.seed.otherToken);
+  o2 = await startOAuth2Sandbox({
+    clients: [
+      {
+        clientId: O2_CLIENT.id,
+        clientSecret: O2_CLIENT.secret,
+        authMethod: 'client_secret_basic',
+        redirectUris: ['dev.tokenvault:/oauth/oauth2'],
+      },
+    ],
+  });
   anyApi = await startApiKeySandbox({
     keys: {
       stripe: unique('sk_test'),
@@ -101,7 +115,7 @@ afterAll(async () => {
   vi.restoreAllMocks();
   h.stop();
   cliVault.cleanup();
-  await Promise.all([fax.close(), sms.close(), anyApi.close()]);
+  await Promise.all([fax.close(), sms.close(), anyApi.close(), o2.close()]);
 });
 
 /** Requests that answered an error (some on purpose); printed when an expectation fails. */
@@ -257,6 +271,36 @@ describe('no secret leaks (security.md 34)', () => {
     }
     anyApi.revoke(keys.stripe);
     await call('tokens:verify', { id: stripe.id });
+
+    // OAuth 2.0: connect by discovery (the replayed callback is ignored), refresh, verify, and
+    // delete with revocation. The PKCE verifier and the code are secrets too.
+    const o2pending = await call<{ authorizeUrl: string }>('oauth2:connect', {
+      label: 'Any server',
+      issuer: o2.issuer,
+      clientId: O2_CLIENT.id,
+      clientSecret: O2_CLIENT.secret,
+      scopes: ['read'],
+      redirectMode: 'scheme',
+      verifyUrl: o2.apiUrl,
+    });
+    const o2redirect = await o2.control.authorize(o2pending.authorizeUrl);
+    secrets.add(new URLSearchParams(o2redirect.split('?')[1]).get('code') ?? '');
+    see('oauth2 redirect report', await h.core.oauth2.handleRedirect(o2redirect));
+    h.core.handleDeepLink(o2redirect); // replay: ignored
+    for (const r of o2.control.requests) {
+      if (r.form['code_verifier']) secrets.add(r.form['code_verifier']);
+    }
+    harvestVaultSecrets();
+    const o2entry = h.core.vault.list().find((e) => e.kind === 'oauth2');
+    expect(o2entry, failures.join('\n')).toBeDefined();
+    h.clock.advance(2 * 3600 * 1000);
+    await call('vault:unlock', { password: MASTER_2 });
+    await call('headers:copy', { id: o2entry?.id, format: 'curl' });
+    harvestVaultSecrets();
+    await call('tokens:verify', { id: o2entry?.id });
+    await call('headers:preview', { id: o2entry?.id, format: 'json' });
+    await call('tokens:delete', { id: o2entry?.id, revoke: true });
+    expect(o2.control.revokedFamilies()).toBe(1);
 
     // Reminders, audit, lists, backup, idle lock.
     await call('reminders:list');

@@ -85,6 +85,8 @@ export interface VaultApi {
   touch(): void;
   /** Reloads the file when another process (the CLI) changed it. */
   reload(): void;
+  /** Whether another process wrote the file since this one last read or wrote it. */
+  hasChangedOnDisk(): boolean;
   onChange(listener: (reason: string) => void): () => void;
   onStatus(listener: (status: VaultStatus) => void): () => void;
 }

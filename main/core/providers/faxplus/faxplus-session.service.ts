@@ -82,7 +82,11 @@ export class FaxplusSession {
   refreshOnce(id: string, stale: string | undefined): Promise<string> {
     const running = this.inflight.get(id);
     if (running) return running;
-    const promise = this.refresh(id, stale).finally(() => this.inflight.delete(id));
+    // Registered before the refresh starts: its first steps may change the vault, and a
+    // listener that asks for a token then must join this refresh, not start another one.
+    const promise = Promise.resolve()
+      .then(() => this.refresh(id, stale))
+      .finally(() => this.inflight.delete(id));
     this.inflight.set(id, promise);
     return promise;
   }

@@ -69,7 +69,11 @@ export class OAuth2Session {
   refreshOnce(id: string, stale: string | undefined): Promise<string> {
     const running = this.inflight.get(id);
     if (running) return running;
-    const promise = this.refresh(id, stale).finally(() => this.inflight.delete(id));
+    // Registered before the refresh starts: its first steps may change the vault, and a
+    // listener that asks for a token then must join this refresh, not start another one.
+    const promise = Promise.resolve()
+      .then(() => this.refresh(id, stale))
+      .finally(() => this.inflight.delete(id));
     this.inflight.set(id, promise);
     return promise;
   }
@@ -133,8 +137,9 @@ export class OAuth2Session {
 
   private async refresh(id: string, stale: string | undefined): Promise<string> {
     const { vault, clock } = this.deps;
-    // Another process (the CLI, the app) may have refreshed already: read the file again.
-    vault.reload();
+    // Another process (the CLI, the app) may have refreshed already: read its save. Only then:
+    // reading back our own file would gain nothing and cost a parse of the whole vault.
+    if (vault.hasChangedOnDisk()) vault.reload();
     const entry = oauth2Entry(vault, id);
     if (entry.status === 'needs-reauth') throw this.reauthError(entry);
     const current = vault.readSecret(id, 'accessToken');
