@@ -45,6 +45,20 @@ describe('Fax.Plus personal access tokens', () => {
     }
   });
 
+  it('refuses an expiry already past, beside the date field, before asking Fax.Plus', async () => {
+    const pat = h.sandbox.control.addPat();
+    const before = h.sandbox.control.requests().length;
+    await expect(
+      h.service.addPat({ label: 'late', pat: pat.token, expiresAt: h.clock.now() - DAY }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'expiry',
+      message: 'That expiry date has already passed.',
+    });
+    expect(h.sandbox.control.requests().length).toBe(before);
+    expect(h.vault.list()).toEqual([]);
+  });
+
   it('keeps the expiry and scopes the user typed', async () => {
     const pat = h.sandbox.control.addPat({ scopes: ['fax:all:read'] });
     const typed = h.clock.now() + 5 * DAY;

@@ -104,6 +104,10 @@ export class FaxplusService {
     const { vault, client, clock } = this.deps;
     const label = requireLabel(vault, req.label, this.flow.pendingLabels());
     const pat = requireSecret(req.pat, 'pat', 'personal access token');
+    // Main never trusts the form's own date check: a past expiry would store a dead token.
+    if (typeof req.expiresAt === 'number' && req.expiresAt <= clock.now()) {
+      throw new FaxplusInputError('expiry', 'That expiry date has already passed.');
+    }
     const auth: FaxplusAuth = { kind: 'pat', pat };
     const info = await client.tokenInfo(auth);
     if (info.tokenType === 'oauth') {
