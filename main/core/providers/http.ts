@@ -23,6 +23,22 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * Plain http to this machine (127.0.0.0/8, localhost, [::1]): the only servers Token Vault
+ * sends a secret to without TLS (test servers, the sandbox, local development).
+ */
+export function isLoopbackHttp(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return (
+      protocol === 'http:' &&
+      (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Removes query strings and user-info from a URL for messages (token URLs carry secrets). */
 export function redactUrl(url: string): string {
   try {

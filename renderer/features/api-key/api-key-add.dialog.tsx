@@ -13,6 +13,7 @@ import { FormFooter } from '../../ui/form-footer';
 import { Progress } from '../../ui/progress';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
+import { hostOf } from '../../ui/url-host';
 import { settle, useApi } from '../../vault-client';
 import type { AddDialogProps } from '../provider-ui';
 import {
@@ -20,7 +21,6 @@ import {
   EMPTY_FORM,
   FIELDS,
   hasErrors,
-  hostOf,
   previewLines,
   STYLES,
   toRequest,
@@ -92,8 +92,8 @@ export function ApiKeyAddDialog({ onClose, onDone }: AddDialogProps) {
           </Button>
         }
       >
-        <div className="ak-outcome" role="status">
-          <p className="ak-outcome__title">{t('apikey.added', { label: added.label })}</p>
+        <div className="ef-outcome" role="status">
+          <p className="ef-outcome__title">{t('apikey.added', { label: added.label })}</p>
           <p>
             <code data-testid="apikey-preview">{added.preview}</code>
           </p>
@@ -120,8 +120,8 @@ export function ApiKeyAddDialog({ onClose, onDone }: AddDialogProps) {
         />
       }
     >
-      <form id={formId} className="ak-form" noValidate onSubmit={(e) => void submit(e)}>
-        <p className="ak-lead">{t('apikey.lead')}</p>
+      <form id={formId} className="ef-form" noValidate onSubmit={(e) => void submit(e)}>
+        <p className="ef-lead">{t('apikey.lead')}</p>
         <TextField
           label={t('apikey.field.label')}
           hint={t('apikey.field.label.hint')}
@@ -150,7 +150,7 @@ export function ApiKeyAddDialog({ onClose, onDone }: AddDialogProps) {
           onChange={(e) => set('style', e.target.value as HeaderStyle)}
         />
         {form.style === 'custom' ? (
-          <div className="ak-row">
+          <div className="ef-row">
             <TextField
               label={t('apikey.field.headerName')}
               value={form.headerName}
@@ -246,7 +246,7 @@ export function ApiKeyAddDialog({ onClose, onDone }: AddDialogProps) {
           <Progress>{t('apikey.verifying', { host: hostOf(form.verifyUrl) })}</Progress>
         ) : null}
         {mainError && !mainField && !refused ? (
-          <p className="ak-form__error" role="alert">
+          <p className="ef-form__error" role="alert">
             {errorText(mainError)}
           </p>
         ) : null}

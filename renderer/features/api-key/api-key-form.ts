@@ -134,15 +134,6 @@ export function expiryFromDate(value: string): number | undefined {
   return new Date(Number(y), Number(m) - 1, Number(d), 23, 59, 59, 999).getTime();
 }
 
-/** The host a verification URL names, for "Checking the key at api.stripe.com…". */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url.trim()).host;
-  } catch {
-    return url.trim();
-  }
-}
-
 export function checkApiKeyForm(form: ApiKeyForm, now: number): ApiKeyErrors {
   const errors: ApiKeyErrors = {};
   if (!form.label.trim()) errors.label = { key: 'apikey.error.label' };

@@ -9,7 +9,7 @@ import './api-key.css';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="ak-facts__row">
+    <div className="ef-facts__row">
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -20,7 +20,7 @@ export function ApiKeyDetail({ entry }: EntryDetailProps) {
   if (entry.kind !== 'api-key') return null;
   return (
     <div className="ak-detail" data-testid="apikey-detail">
-      <dl className="ak-facts">
+      <dl className="ef-facts">
         <Fact term={t('apikey.detail.header')}>
           <code>
             {entry.headerName}: {entry.template}

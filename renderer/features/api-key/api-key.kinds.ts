@@ -4,7 +4,7 @@
 import type { ApiKeyEntry } from '../../../preload/api';
 import { t } from '../../i18n/i18n';
 import type { KindUi } from '../provider-ui';
-import { hostOf } from './api-key-form';
+import { hostOf } from '../../ui/url-host';
 
 export const apiKeyUi: KindUi<ApiKeyEntry> = {
   kind: 'api-key',

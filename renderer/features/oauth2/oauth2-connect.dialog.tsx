@@ -152,8 +152,8 @@ export function OAuth2ConnectDialog({ onClose, onDone }: AddDialogProps) {
         />
       }
     >
-      <form id={formId} className="o2-form" noValidate onSubmit={(e) => void submit(e)}>
-        <p className="o2-lead">{t('oauth2.lead')}</p>
+      <form id={formId} className="ef-form" noValidate onSubmit={(e) => void submit(e)}>
+        <p className="ef-lead">{t('oauth2.lead')}</p>
         <TextField
           label={t('oauth2.field.label')}
           hint={t('oauth2.field.label.hint')}
@@ -214,7 +214,7 @@ export function OAuth2ConnectDialog({ onClose, onDone }: AddDialogProps) {
             />
           </>
         ) : null}
-        <div className="o2-row">
+        <div className="ef-row">
           <TextField
             label={t('oauth2.field.clientId')}
             value={form.clientId}
@@ -233,7 +233,7 @@ export function OAuth2ConnectDialog({ onClose, onDone }: AddDialogProps) {
             onChange={(e) => set('clientSecret', e.target.value)}
           />
         </div>
-        <div className="o2-row">
+        <div className="ef-row">
           <SelectField
             label={t('oauth2.field.clientAuth')}
             value={form.clientAuth}
@@ -259,7 +259,7 @@ export function OAuth2ConnectDialog({ onClose, onDone }: AddDialogProps) {
           ]}
           onChange={(e) => set('redirectMode', e.target.value as RedirectMode)}
         />
-        <div className="o2-row">
+        <div className="ef-row">
           <TextField
             label={t('oauth2.field.refreshDays')}
             hint={t('oauth2.field.refreshDays.hint')}
@@ -279,7 +279,7 @@ export function OAuth2ConnectDialog({ onClose, onDone }: AddDialogProps) {
           />
         </div>
         {mainError && !mainField ? (
-          <p className="o2-form__error" role="alert">
+          <p className="ef-form__error" role="alert">
             {errorText(mainError)}
           </p>
         ) : null}

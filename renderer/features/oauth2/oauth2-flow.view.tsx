@@ -6,7 +6,7 @@ import { describeProblem, errorText } from '../../i18n/api-errors';
 import { formatDateTime, t } from '../../i18n/i18n';
 import { Described } from '../../ui/described';
 import { Progress } from '../../ui/progress';
-import { hostOf } from './oauth2-form';
+import { hostOf } from '../../ui/url-host';
 
 export function OAuth2Waiting({ pending }: { pending: PendingConnect }) {
   return (
@@ -31,8 +31,8 @@ export function OAuth2Outcome({ event, reconnect }: { event: ConnectEvent; recon
       const entry = event.entry;
       const deadline = entry?.kind === 'oauth2' ? entry.refreshExpiresAt : null;
       return (
-        <div className="o2-outcome o2-outcome--ok" role="status">
-          <p className="o2-outcome__title">
+        <div className="ef-outcome" role="status">
+          <p className="ef-outcome__title">
             {t(reconnect ? 'oauth2.result.reconnected' : 'oauth2.result.connected', {
               label: entry?.label ?? '',
             })}
@@ -52,20 +52,20 @@ export function OAuth2Outcome({ event, reconnect }: { event: ConnectEvent; recon
     }
     case 'failed':
       return (
-        <div className="o2-outcome o2-outcome--error" role="alert">
-          <p className="o2-outcome__title">{t('oauth2.result.failed')}</p>
+        <div className="ef-outcome ef-outcome--error" role="alert">
+          <p className="ef-outcome__title">{t('oauth2.result.failed')}</p>
           <p>{event.error ? errorText(event.error) : null}</p>
         </div>
       );
     case 'expired':
       return (
-        <p className="o2-outcome o2-outcome--error" role="alert">
+        <p className="ef-outcome ef-outcome--error" role="alert">
           {t('oauth2.result.expired')}
         </p>
       );
     case 'cancelled':
       return (
-        <p className="o2-outcome" role="status">
+        <p className="ef-outcome" role="status">
           {t('oauth2.result.cancelled')}
         </p>
       );

@@ -120,11 +120,3 @@ export function toRequest(form: OAuth2Form): Req<'oauth2:connect'> {
     ...(verify ? { verifyUrl: verify } : {}),
   };
 }
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

@@ -66,7 +66,7 @@ export function OAuth2ReconnectDialog({
       {state.phase === 'waiting' ? <OAuth2Waiting pending={state.pending} /> : null}
       {state.phase === 'finished' ? <OAuth2Outcome event={state.event} reconnect /> : null}
       {state.phase === 'idle' && startError ? (
-        <p className="o2-form__error" role="alert">
+        <p className="ef-form__error" role="alert">
           {startError}
         </p>
       ) : null}

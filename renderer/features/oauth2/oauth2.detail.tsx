@@ -11,7 +11,7 @@ import './oauth2.css';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="o2-facts__row">
+    <div className="ef-facts__row">
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -29,7 +29,7 @@ export function OAuth2Detail({ entry }: EntryDetailProps) {
           {t('oauth2.detail.needsReauth')}
         </p>
       ) : null}
-      <dl className="o2-facts">
+      <dl className="ef-facts">
         <Fact term={t('oauth2.detail.server')}>
           <code>{entry.issuer ?? new URL(entry.authorizeUrl).origin}</code>
         </Fact>

@@ -3,6 +3,7 @@
 import type { ApiKeyEntry, HeaderLine } from '../../../../preload/api';
 import { VaultError } from '../../vault/vault.types';
 import type { AuthHeader } from '../contract';
+import { isLoopbackHttp } from '../http';
 
 /** An invalid-input VaultError that names the form field, so the dialog can point at it. */
 export class ApiKeyInputError extends VaultError {
@@ -184,8 +185,6 @@ export function parseHeaderLine(line: string): HeaderLine {
   return { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * The verification address: https, or plain http to this machine only (a test server), since
  * the request carries the key. No user:password@ and no fragment.
@@ -202,9 +201,7 @@ export function verifyUrl(url: string | undefined): string | undefined {
       'Type a full address, e.g. https://api.example.com/v1/me.',
     );
   }
-  const local =
-    LOOPBACK_HOSTS.has(parsed.hostname) || /^127(?:\.\d{1,3}){3}$/.test(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
+  if (parsed.protocol !== 'https:' && !isLoopbackHttp(clean)) {
     throw new ApiKeyInputError(
       'verifyUrl',
       'Use an https:// address: the check sends the key (plain http only to this computer).',

@@ -5,8 +5,8 @@
 // discovery request. oauth4webapi does the protocol rules; this picks and explains.
 import * as oauth from 'oauth4webapi';
 import type { OAuth2ClientAuth, OAuth2Entry } from '../../../../preload/api';
-import { ProviderError, redactUrl, type HttpClient } from '../http';
-import { isLoopbackHttp, wireOptions } from './oauth2.wire';
+import { isLoopbackHttp, ProviderError, redactUrl, type HttpClient } from '../http';
+import { wireOptions } from './oauth2.wire';
 
 export interface ResolvedServer {
   as: oauth.AuthorizationServer;

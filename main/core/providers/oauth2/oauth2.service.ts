@@ -4,9 +4,9 @@
 import type {
   EntryView,
   OAuth2ClientAuth,
-  OAuth2Entry,
   PendingConnect,
   RedirectMode,
+  Req,
 } from '../../../../preload/api';
 import type { EmitEvent } from '../../ipc/emit-event';
 import type { LoopbackFactory } from '../../oauth/loopback.listener';
@@ -37,25 +37,8 @@ export class OAuth2InputError extends VaultError {
   }
 }
 
-export interface OAuth2ConnectRequest {
-  label: string;
-  profile?: string;
-  issuer?: string;
-  authorizeUrl?: string;
-  tokenUrl?: string;
-  revocationUrl?: string;
-  clientId: string;
-  clientSecret?: string;
-  /** Default: the profile's, else what discovery offers, else Basic (none without a secret). */
-  clientAuth?: OAuth2ClientAuth;
-  /** Default: the profile's. */
-  scopes?: string[];
-  redirectMode: RedirectMode;
-  loopbackPort?: number;
-  /** Days the refresh token lives when the server does not say (Google "Testing": 7). */
-  refreshDays?: number;
-  verifyUrl?: string;
-}
+/** What `oauth2:connect` carries, plus the loopback port the CLI's --redirect may name. */
+export type OAuth2ConnectRequest = Req<'oauth2:connect'> & { loopbackPort?: number };
 
 export interface OAuth2ServiceDeps {
   vault: VaultApi;
@@ -280,5 +263,3 @@ export class OAuth2Service {
     }
   }
 }
-
-export type { OAuth2Entry };

@@ -10,8 +10,7 @@ import {
   customFetch,
   type CustomFetchOptions,
 } from 'oauth4webapi';
-import type { HttpClient } from '../http';
-import { APP_USER_AGENT } from '../http';
+import { APP_USER_AGENT, isLoopbackHttp, type HttpClient } from '../http';
 
 type Fetch = (url: string, options: CustomFetchOptions<string, unknown>) => Promise<Response>;
 
@@ -106,17 +105,4 @@ export function wireOptions(http: Pick<HttpClient, 'request'>, url: string) {
     [customFetch]: wireFetch(http),
     ...(isLoopbackHttp(url) ? { [allowInsecure]: true } : {}),
   };
-}
-
-/** http://127.0.0.1 / localhost / [::1]: the only plain-http servers we talk to (tests, dev). */
-export function isLoopbackHttp(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (
-      u.protocol === 'http:' &&
-      (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]')
-    );
-  } catch {
-    return false;
-  }
 }

@@ -2,10 +2,8 @@
 // GitHub's form-encoded answers and its errors with HTTP 200, Slack's `"ok": false`, and
 // Slack's bot token answer without a token_type.
 import { describe, expect, it } from 'vitest';
-import {
-  isLoopbackHttp,
-  normaliseTokenAnswer,
-} from '../../../../../main/core/providers/oauth2/oauth2.wire';
+import { isLoopbackHttp } from '../../../../../main/core/providers/http';
+import { normaliseTokenAnswer } from '../../../../../main/core/providers/oauth2/oauth2.wire';
 import { deadlinesFrom } from '../../../../../main/core/providers/oauth2/oauth2-session';
 
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
