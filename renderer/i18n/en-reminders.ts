@@ -40,6 +40,8 @@ export const enReminders = {
   'reminders.settings.closeToTray': 'Keep running in the tray when the window is closed',
   'reminders.settings.closeToTrayHint':
     'Reminders arrive only while Token Vault runs. Quit it from the tray menu.',
+  'reminders.settings.locked':
+    'While the vault is locked, reminders and the tray still say what is due and when, but not which entry: names are sealed with your master password. Unlock to see them.',
   'reminders.settings.saved': 'Saved',
   'reminders.lead.invalid': 'Enter a duration such as 2d, 12h or 30m, from 1 minute to 90 days.',
   'reminders.lead.duplicate': 'That time is already in the list.',

@@ -43,6 +43,8 @@ export const itReminders: Record<keyof typeof enReminders, string> = {
     'Resta attivo nell’area di notifica quando la finestra viene chiusa',
   'reminders.settings.closeToTrayHint':
     'I promemoria arrivano solo mentre Token Vault è in esecuzione. Per uscire, usa il menu dell’area di notifica.',
+  'reminders.settings.locked':
+    'Con la cassaforte bloccata, promemoria e area di notifica dicono ancora cosa scade e quando, ma non quale voce: i nomi sono cifrati con la password principale. Sblocca per vederli.',
   'reminders.settings.saved': 'Salvato',
   'reminders.lead.invalid': 'Inserisci una durata come 2d, 12h o 30m, da 1 minuto a 90 giorni.',
   'reminders.lead.duplicate': 'Questo intervallo è già nell’elenco.',

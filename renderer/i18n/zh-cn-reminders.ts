@@ -40,6 +40,8 @@ export const zhCnReminders: Record<keyof typeof enReminders, string> = {
   'reminders.settings.none': '截止前不提醒；仅在过期时通知。',
   'reminders.settings.closeToTray': '关闭窗口后在系统托盘中继续运行',
   'reminders.settings.closeToTrayHint': '只有 Token Vault 运行时才会收到提醒。可从托盘菜单退出。',
+  'reminders.settings.locked':
+    '保管库锁定时，提醒和托盘仍会显示什么将到期以及何时到期，但不显示是哪个条目：名称已用主密码加密。解锁后即可看到。',
   'reminders.settings.saved': '已保存',
   'reminders.lead.invalid': '请输入 2d、12h 或 30m 这样的时长，范围为 1 分钟到 90 天。',
   'reminders.lead.duplicate': '该时间已在列表中。',

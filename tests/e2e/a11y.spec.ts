@@ -49,7 +49,8 @@ async function readmeShot(app: AppHarness, testInfo: TestInfo, name: string): Pr
 for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
-    test.setTimeout(90_000);
+    // Every screen, with an axe audit each: about a minute and a half on a loaded 2-core machine.
+    test.setTimeout(180_000);
 
     test('every screen has no serious or critical axe violation', async ({ app }, testInfo) => {
       const { page } = app;

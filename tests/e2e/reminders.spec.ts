@@ -137,6 +137,10 @@ test('the reminders settings change the lead times and close-to-tray, and they p
   const section = page.getByRole('group', { name: 'Reminders' });
   const chips = section.getByRole('list', { name: 'Remind me before a deadline' });
   await expect(chips.getByRole('listitem')).toHaveText(['1 week×', '3 days×', '1 day×', '1 hour×']);
+  // What a reminder can say while the vault is locked is said where reminders are set.
+  await expect(section).toContainText(
+    'While the vault is locked, reminders and the tray still say what is due and when, but not which entry',
+  );
 
   await section.getByRole('button', { name: 'Remove 1 hour' }).click();
   await expect(chips.getByRole('listitem')).toHaveCount(3);

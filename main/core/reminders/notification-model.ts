@@ -17,12 +17,14 @@ export interface NotificationModel {
 // A summary body lists this many entries, then "and N more".
 const SUMMARY_LINES = 5;
 
+const reauthorizable = (alert: EntryAlert): boolean | undefined =>
+  alert.entryKind === undefined ? undefined : kindModule(alert.entryKind).reauthorizable;
+
 function titleFor(alert: EntryAlert): string {
   switch (alert.kind) {
     case 'needs-reauth':
-      return kindModule(alert.entryKind).reauthorizable
-        ? 'Re-authorization needed'
-        : 'Credential rejected';
+      if (alert.entryKind === undefined) return 'Credential needs attention';
+      return reauthorizable(alert) ? 'Re-authorization needed' : 'Credential rejected';
     case 'refresh-expiry':
       return alert.leadMinutes === 0 ? 'Authorization expired' : 'Authorization expiring';
     default:
@@ -32,9 +34,10 @@ function titleFor(alert: EntryAlert): string {
 
 function actionFor(alert: EntryAlert): NotificationAction {
   // Re-authorizing is the one fix for an OAuth entry that lost (or is losing) its refresh
-  // token; everything else opens the entry so the user can decide.
+  // token; everything else opens the entry so the user can decide. An alert from the locked
+  // index does not know the kind, but only OAuth entries have an authorization that expires.
   const reauth =
-    kindModule(alert.entryKind).reauthorizable &&
+    (reauthorizable(alert) ?? alert.kind === 'refresh-expiry') &&
     (alert.kind === 'needs-reauth' || alert.kind === 'refresh-expiry');
   return reauth
     ? { type: 'reauthorize', id: alert.entryId }

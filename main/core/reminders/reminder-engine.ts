@@ -14,9 +14,10 @@ import type {
   EntryAlert,
   FiredLog,
   ReminderSettings,
+  ReminderSubject,
   SummaryAlert,
 } from './reminder.types';
-import { DEFAULT_LEAD_MINUTES, MINUTE_MS } from './reminder.types';
+import { DEFAULT_LEAD_MINUTES, MINUTE_MS, isLockedSubject } from './reminder.types';
 
 /** Lead times in minutes, largest first, deduplicated, with 0 (the deadline itself) last. */
 export function leadStages(settings: ReminderSettings): number[] {
@@ -63,17 +64,19 @@ interface EntrySchedule {
 }
 
 function scheduleEntry(
-  entry: EntryView,
+  entry: ReminderSubject,
   stages: readonly number[],
   fired: ReadonlyMap<string, number>,
   now: number,
   withAlert: boolean,
 ): EntrySchedule | number | null {
-  if (entry.muted) return null;
-  const kind = deadlineKindOf(entry);
+  // The locked index holds the deadline itself (and leaves muted and revoked entries out).
+  const locked = isLockedSubject(entry);
+  if (!locked && entry.muted) return null;
+  const kind = locked ? entry.kind : deadlineKindOf(entry);
   // Revoked is informational: it is listed, never alerted.
   if (kind === null || kind === 'revoked') return null;
-  const deadline = deadlineAtOf(entry, kind);
+  const deadline = locked ? entry.at : deadlineAtOf(entry, kind);
 
   let current: number | undefined;
   let upcoming: number | null = null;
@@ -108,9 +111,7 @@ function scheduleEntry(
       due: {
         type: 'entry',
         entryId: entry.id,
-        label: entry.label,
-        provider: entry.provider,
-        entryKind: entry.kind,
+        ...(locked ? {} : { label: entry.label, provider: entry.provider, entryKind: entry.kind }),
         kind,
         deadline,
         key: `${prefix}|${current}`,
@@ -139,7 +140,7 @@ export interface Evaluation {
 
 /** One pass over the entries: what is due now and when the next alert falls due. */
 export function evaluate(
-  entries: readonly EntryView[],
+  entries: readonly ReminderSubject[],
   settings: ReminderSettings,
   log: FiredLog,
   now: number,
@@ -165,7 +166,7 @@ export function evaluate(
 
 /** Alerts due now: at most one per entry, the most urgent of those not yet fired. */
 export function computeAlerts(
-  entries: readonly EntryView[],
+  entries: readonly ReminderSubject[],
   settings: ReminderSettings,
   log: FiredLog,
   now: number,
@@ -178,7 +179,7 @@ export function computeAlerts(
  * the single timer is set for). Null when nothing can fall due without a change.
  */
 export function nextDueAt(
-  entries: readonly EntryView[],
+  entries: readonly ReminderSubject[],
   settings: ReminderSettings,
   log: FiredLog,
   now: number,

@@ -3,7 +3,13 @@
 import type { EntryView, ReminderItem } from '../../../preload/api';
 import { kindModule, moduleOf } from '../providers/registry';
 import { formatDuration, formatRelative } from './relative-time';
-import type { Deadline, ReminderKind, ReminderSettings } from './reminder.types';
+import type {
+  Deadline,
+  LockedDeadline,
+  NamedDeadline,
+  ReminderKind,
+  ReminderSettings,
+} from './reminder.types';
 import { DEFAULT_LEAD_MINUTES, MINUTE_MS } from './reminder.types';
 
 /**
@@ -25,7 +31,7 @@ export function deadlineAtOf(entry: EntryView, kind: ReminderKind): number | nul
   return moduleOf(entry).deadlineAt(entry);
 }
 
-export function deadlineOf(entry: EntryView): Deadline | null {
+export function deadlineOf(entry: EntryView): NamedDeadline | null {
   const kind = deadlineKindOf(entry);
   if (kind === null) return null;
   return {
@@ -36,6 +42,24 @@ export function deadlineOf(entry: EntryView): Deadline | null {
     kind,
     deadline: deadlineAtOf(entry, kind),
   };
+}
+
+/** A locked index record as a deadline: it names no entry. */
+export function lockedDeadlineOf(locked: LockedDeadline): Deadline {
+  return { entryId: locked.id, kind: locked.kind, deadline: locked.at };
+}
+
+/**
+ * The record the locked index keeps for an entry, or null when it has none to remind of
+ * (no deadline, muted, revoked). Snooze rides along so a locked reminder respects it.
+ */
+export function lockedIndexRecord(entry: EntryView): LockedDeadline | null {
+  if (entry.muted) return null;
+  const kind = deadlineKindOf(entry);
+  if (kind === null || kind === 'revoked') return null;
+  const record: LockedDeadline = { id: entry.id, kind, at: deadlineAtOf(entry, kind) };
+  if (entry.snoozedUntil !== undefined) record.snoozedUntil = entry.snoozedUntil;
+  return record;
 }
 
 /** The largest lead time in ms: inside it a deadline is a warning. */
@@ -56,31 +80,38 @@ export function severityOf(
   return d.deadline - now <= warningWindowMs(settings) ? 'warning' : 'ok';
 }
 
+/** Said of an entry the locked index cannot name. */
+export const LOCKED_SUBJECT = 'an entry (unlock to see which)';
+
 function subject(d: Deadline): string {
+  if (d.entryKind === undefined || d.label === undefined) return LOCKED_SUBJECT;
   return `${kindModule(d.entryKind).reminderNoun} '${d.label}'`;
 }
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The deadline in words, e.g. "Re-authorize Fax.Plus 'billing' within 3 days". */
 export function describeDeadline(d: Deadline, now: number, locale = 'en'): string {
   const what = subject(d);
   switch (d.kind) {
     case 'revoked':
-      return `${what} was revoked`;
+      return `${capital(what)} was revoked`;
     case 'needs-reauth':
+      if (d.entryKind === undefined) return `${capital(what)} was rejected; fix it now`;
       return kindModule(d.entryKind).reauthorizable
         ? `Re-authorize ${what} now`
-        : `${what} was rejected by the provider; replace it`;
+        : `${capital(what)} was rejected by the provider; replace it`;
     default:
       break;
   }
-  if (d.deadline === null) return `${what} does not expire`;
+  if (d.deadline === null) return `${capital(what)} does not expire`;
   const left = d.deadline - now;
   if (left <= 0) {
     // The deadline alert fires at the deadline itself: "expired in 0 seconds" would read wrong.
     const ago = left > -MINUTE_MS ? 'just now' : formatRelative(left, locale);
     return d.kind === 'refresh-expiry'
-      ? `${what} authorization expired ${ago}; re-authorize it`
-      : `${what} expired ${ago}; replace it`;
+      ? `${capital(what)} authorization expired ${ago}; re-authorize it`
+      : `${capital(what)} expired ${ago}; replace it`;
   }
   const within = formatDuration(left, locale);
   return d.kind === 'refresh-expiry'
@@ -103,7 +134,9 @@ export function compareUrgency(
   const rb = urgencyRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
   // Plain code-unit order: localeCompare is far too slow for 10,000 rows on every pass.
-  return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
+  const la = a.label ?? '';
+  const lb = b.label ?? '';
+  return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
 /** The 'reminders:list' answer: entries with a deadline or a status worth showing, soonest first. */
@@ -113,7 +146,7 @@ export function listReminderItems(
   now: number,
   locale = 'en',
 ): ReminderItem[] {
-  const deadlines: Deadline[] = [];
+  const deadlines: NamedDeadline[] = [];
   for (const entry of entries) {
     const d = deadlineOf(entry);
     if (d) deadlines.push(d);

@@ -1,15 +1,22 @@
 // Runs the reminder engine against the live vault metadata with exactly ONE timer, set for
 // the next due alert (or a bounded sanity wake-up), and remembers fired alerts on disk.
-// It only ever calls vault.list(): metadata stays readable while locked, so reminders work
-// with the vault locked and never touch a secret.
+// It reads the entries while the vault is unlocked and the locked index (deadlines without
+// names) while it is locked, so reminders keep working locked and never touch a secret.
 import type { Clock, DocumentStore, Scheduler, TimerHandle } from '../ports';
 import type { VaultApi } from '../vault/vault.types';
 import { evaluate, groupAlerts, markFired, pruneFiredLog } from './reminder-engine';
-import type { EntryAlert, FiredLog, ReminderSettings, SummaryAlert } from './reminder.types';
+import type { EntryView } from '../../../preload/api';
+import type {
+  EntryAlert,
+  FiredLog,
+  ReminderSettings,
+  ReminderSubject,
+  SummaryAlert,
+} from './reminder.types';
 import { emptyFiredLog } from './reminder.types';
 
 export interface ReminderServiceDeps {
-  vault: Pick<VaultApi, 'list' | 'onChange'>;
+  vault: Pick<VaultApi, 'list' | 'lockedIndex' | 'isUnlocked' | 'onChange'>;
   settings: () => ReminderSettings;
   clock: Clock;
   scheduler: Scheduler;
@@ -108,9 +115,10 @@ export class ReminderService {
 
   private pass(reason: RecomputeReason): void {
     const now = this.deps.clock.now();
-    let entries;
+    let entries: readonly ReminderSubject[];
+    const unlocked = this.deps.vault.isUnlocked();
     try {
-      entries = this.deps.vault.list();
+      entries = unlocked ? this.deps.vault.list() : this.deps.vault.lockedIndex();
     } catch {
       // No metadata (vault missing or unreadable): try again later, and keep the log intact.
       this.deps.onError?.(`reminders: vault metadata unavailable (${reason})`);
@@ -118,9 +126,14 @@ export class ReminderService {
       return;
     }
     const settings = this.deps.settings();
-    const pruned = pruneFiredLog(this.log, entries);
-    const prunedSome = Object.keys(pruned.fired).length !== Object.keys(this.log.fired).length;
-    this.log = pruned;
+    // Only the full entries say which deadlines are gone (the locked index leaves muted ones
+    // out), so the log is pruned while unlocked only.
+    let prunedSome = false;
+    if (unlocked) {
+      const pruned = pruneFiredLog(this.log, entries as readonly EntryView[]);
+      prunedSome = Object.keys(pruned.fired).length !== Object.keys(this.log.fired).length;
+      this.log = pruned;
+    }
 
     const first = evaluate(entries, settings, this.log, now);
     const alerts = first.alerts;

@@ -1,11 +1,16 @@
 // Pure tray model: the shell draws the icon, tooltip and menu from this and nothing else.
 // Built from metadata only, so it stays correct while the vault is locked.
-import type { EntryView } from '../../../preload/api';
 import { moduleOf } from '../providers/registry';
 import { formatRelative } from './relative-time';
-import { compareUrgency, deadlineOf, describeDeadline, severityOf } from './reminder-items';
-import type { Deadline, ReminderSettings } from './reminder.types';
-import { DEFAULT_LEAD_MINUTES } from './reminder.types';
+import {
+  compareUrgency,
+  deadlineOf,
+  describeDeadline,
+  lockedDeadlineOf,
+  severityOf,
+} from './reminder-items';
+import type { Deadline, ReminderSettings, ReminderSubject } from './reminder.types';
+import { DEFAULT_LEAD_MINUTES, isLockedSubject } from './reminder.types';
 
 export type TrayState = 'ok' | 'warning' | 'expired';
 
@@ -44,7 +49,16 @@ export interface TrayOptions {
 const TOOLTIP_MAX = 127;
 const APP = 'Token Vault';
 
-const providerName = (entry: EntryView): string => moduleOf(entry).trayName;
+/** The row's name: provider and label, or for a locked index record only that it is locked. */
+const rowName = (subject: ReminderSubject): string =>
+  isLockedSubject(subject) ? 'Locked entry' : `${moduleOf(subject).trayName} · ${subject.label}`;
+
+const isMuted = (subject: ReminderSubject): boolean =>
+  !isLockedSubject(subject) && subject.muted === true;
+
+/** Only OAuth entries can be re-authorized; a locked record knows it by its deadline kind. */
+const canReauthorize = (subject: ReminderSubject): boolean =>
+  isLockedSubject(subject) ? subject.kind === 'refresh-expiry' : moduleOf(subject).reauthorizable;
 
 function timeWords(d: Deadline | null, now: number, locale: string): string {
   if (!d) return 'no expiry';
@@ -56,12 +70,19 @@ function timeWords(d: Deadline | null, now: number, locale: string): string {
     : `expired ${formatRelative(delta, locale)}`;
 }
 
+const labelOf = (subject: ReminderSubject): string | undefined =>
+  isLockedSubject(subject) ? undefined : subject.label;
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * `entries` are the vault's entries while unlocked, or its locked index (deadlines without
+ * names) while locked.
+ */
 export function buildTrayModel(
-  entries: readonly EntryView[],
+  entries: readonly ReminderSubject[],
   now: number,
   options: TrayOptions,
 ): TrayModel {
@@ -71,16 +92,18 @@ export function buildTrayModel(
 
   // Revoked tokens cannot be used any more: they are left out of the tray altogether.
   const rows = entries
-    .filter((e) => e.status !== 'revoked')
+    .filter((e) => isLockedSubject(e) || e.status !== 'revoked')
     .map((entry) => {
-      const d = deadlineOf(entry);
+      const d: Deadline | null = isLockedSubject(entry)
+        ? lockedDeadlineOf(entry)
+        : deadlineOf(entry);
       const severity: TrayState = d ? severityOf(d, settings, now) : 'ok';
       return { entry, d, severity };
     })
     .sort((a, b) =>
       compareUrgency(
-        a.d ?? { kind: 'revoked', deadline: null, label: a.entry.label },
-        b.d ?? { kind: 'revoked', deadline: null, label: b.entry.label },
+        a.d ?? { kind: 'revoked', deadline: null, label: labelOf(a.entry) },
+        b.d ?? { kind: 'revoked', deadline: null, label: labelOf(b.entry) },
       ),
     );
 
@@ -88,7 +111,7 @@ export function buildTrayModel(
   // "I know, stop telling me".
   let state: TrayState = 'ok';
   for (const row of rows) {
-    if (row.entry.muted) continue;
+    if (isMuted(row.entry)) continue;
     if (row.severity === 'expired') {
       state = 'expired';
       break;
@@ -96,7 +119,7 @@ export function buildTrayModel(
     if (row.severity === 'warning') state = 'warning';
   }
 
-  const soonest = rows.find((r) => r.d !== null && !r.entry.muted);
+  const soonest = rows.find((r) => r.d !== null && !isMuted(r.entry));
   const tooltip = truncate(
     soonest?.d ? `${APP}: ${describeDeadline(soonest.d, now, locale)}` : `${APP}: nothing expiring`,
     TOOLTIP_MAX,
@@ -112,13 +135,13 @@ export function buildTrayModel(
         needsUnlock: options.locked,
       },
     ];
-    if (moduleOf(entry).reauthorizable) {
+    if (canReauthorize(entry)) {
       actions.push({ type: 'reauthorize', entryId: entry.id, label: 'Re-authorize…' });
     }
     items.push({
       type: 'entry',
       entryId: entry.id,
-      label: `${providerName(entry)} · ${entry.label} — ${timeWords(d, now, locale)}`,
+      label: `${rowName(entry)} — ${timeWords(d, now, locale)}`,
       severity,
       actions,
     });

@@ -3,14 +3,13 @@
 // A burst of vault changes (a CLI import, a reload of 10,000 entries) costs one rebuild, a
 // little later; model() is always current because it rebuilds on demand when stale.
 // Listeners hear about a model only when it differs from the last one they got.
-import type { EntryView } from '../../../preload/api';
 import type { Clock, Scheduler, TimerHandle } from '../ports';
 import type { VaultApi } from '../vault/vault.types';
 import { buildTrayModel, type TrayModel } from './tray-model';
-import type { ReminderSettings } from './reminder.types';
+import type { ReminderSettings, ReminderSubject } from './reminder.types';
 
 export interface TrayControllerDeps {
-  vault: Pick<VaultApi, 'list' | 'isUnlocked' | 'onChange' | 'onStatus'>;
+  vault: Pick<VaultApi, 'list' | 'lockedIndex' | 'isUnlocked' | 'onChange' | 'onStatus'>;
   settings: () => ReminderSettings;
   clock: Clock;
   scheduler: Scheduler;
@@ -102,14 +101,15 @@ export class TrayController {
   }
 
   private build(): TrayModel {
-    let entries: EntryView[] = [];
+    let entries: readonly ReminderSubject[] = [];
+    const locked = !this.deps.vault.isUnlocked();
     try {
-      entries = this.deps.vault.list();
+      entries = locked ? this.deps.vault.lockedIndex() : this.deps.vault.list();
     } catch {
       // No vault yet (or unreadable): an empty tray with Open/Quit is still useful.
     }
     return buildTrayModel(entries, this.deps.clock.now(), {
-      locked: !this.deps.vault.isUnlocked(),
+      locked,
       settings: this.deps.settings(),
       locale: this.deps.locale?.() ?? 'en',
     });

@@ -23,6 +23,8 @@ import { VaultKeyHolder } from './vault-key-holder';
 import { sealKeychainCheck, verifyKeychainKey, withKeychainRecord } from './vault-keychain';
 import { openSecret, sealSecrets, type Secrets } from './vault-secrets';
 import { assertSecretFields, findEntryByLabel, normaliseLabel, toView } from './vault-entries';
+import type { LockedDeadline } from '../reminders/reminder.types';
+import { lockedIndexOf } from './vault-index';
 import {
   appendAudit,
   type KeychainRecord,
@@ -134,6 +136,10 @@ export class VaultService implements VaultApi {
 
   list(): EntryView[] {
     return (this.state.doc?.entries ?? []).map(toView);
+  }
+
+  lockedIndex(): LockedDeadline[] {
+    return lockedIndexOf(this.state.doc?.entries ?? []);
   }
 
   get(id: string): EntryView {

@@ -1,6 +1,7 @@
 // The public face of the vault service, written down first so that the IPC layer, the
 // provider services, the reminders and the CLI can be built against it in parallel.
 import type { AuditRecord, EntryView, VaultStatus } from '../../../preload/api';
+import type { LockedDeadline } from '../reminders/reminder.types';
 
 /** Secret field names per entry kind. Values are sealed one by one (AES-256-GCM). */
 export interface SecretFields {
@@ -63,6 +64,11 @@ export interface VaultApi {
 
   /** Metadata works while locked (reminders and tray need it). */
   list(): EntryView[];
+  /**
+   * The locked index: per entry with something to remind of, an opaque id and its deadline,
+   * nothing that names it. Readable while locked; reminders and the tray use it then.
+   */
+  lockedIndex(): LockedDeadline[];
   get(id: string): EntryView;
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined;
 

@@ -58,6 +58,7 @@ export function RemindersSettingsSection({ saved, update }: RemindersSettingsPro
         {t('reminders.settings.leads')}
       </p>
       <p className="field__hint">{t('reminders.settings.leadsHint')}</p>
+      <p className="field__hint">{t('reminders.settings.locked')}</p>
       {leads.length > 0 ? (
         <ul className="chips" aria-labelledby={leadsId}>
           {leads.map((minutes) => {

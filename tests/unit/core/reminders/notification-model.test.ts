@@ -6,6 +6,7 @@ import {
   DEFAULT_LEAD_MINUTES,
   emptyFiredLog,
 } from '../../../../main/core/reminders/reminder.types';
+import { lockedIndexOf } from '../../../../main/core/vault/vault-index';
 import { DAY, HOUR, oauth, pat, sms } from './reminder-fixtures';
 
 const NOW = Date.UTC(2026, 5, 15, 12, 0, 0);
@@ -82,5 +83,35 @@ describe('notification model', () => {
       body: "Could not refresh the access token of Fax.Plus 'billing'. It will be tried again before use.",
       action: { type: 'focus-entry', id: 'o' },
     });
+  });
+
+  it('from the locked index, says what is due and when, never which entry, and acts by kind', () => {
+    const entries = [
+      oauth('o1', NOW + 3 * DAY, { label: 'billing' }),
+      pat('p1', NOW + HOUR, { label: 'ci' }),
+      sms('s1', null, { label: 'alerts', status: 'needs-reauth' }),
+    ];
+    const shown = groupAlerts(
+      computeAlerts(lockedIndexOf(entries), settings, emptyFiredLog(), NOW),
+    ).flatMap((a) => (a.type === 'summary' ? a.alerts : [a]));
+    const models = shown.map((a) => toNotification(a, NOW));
+    expect(models.map((m) => [m.title, m.body, m.action])).toEqual([
+      [
+        'Credential needs attention',
+        'An entry (unlock to see which) was rejected; fix it now',
+        { type: 'focus-entry', id: 's1' },
+      ],
+      [
+        'Token expiring',
+        'Replace an entry (unlock to see which) within 1 hour',
+        { type: 'focus-entry', id: 'p1' },
+      ],
+      [
+        'Authorization expiring',
+        'Re-authorize an entry (unlock to see which) within 3 days',
+        { type: 'reauthorize', id: 'o1' },
+      ],
+    ]);
+    expect(JSON.stringify(models)).not.toMatch(/billing|ci'|alerts|Fax|SMSFactor/);
   });
 });

@@ -6,6 +6,8 @@ import type {
   SmsfactorTokenEntry,
   VaultStatus,
 } from '../../../../preload/api';
+import type { LockedDeadline } from '../../../../main/core/reminders/reminder.types';
+import { lockedIndexOf } from '../../../../main/core/vault/vault-index';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -77,8 +79,9 @@ export function sms(
 }
 
 /**
- * The metadata side of the vault: list() works whether locked or not, like the real one.
- * Secrets are never modelled here; `secretReads` stays 0 unless someone cheats.
+ * The metadata side of the vault: list() while unlocked, the locked index (deadlines without
+ * names, from the real lockedIndexOf) while locked. Secrets are never modelled here;
+ * `secretReads` stays 0 unless someone cheats.
  */
 export class FakeVault {
   entries: EntryView[] = [];
@@ -93,6 +96,10 @@ export class FakeVault {
 
   list(): EntryView[] {
     return this.entries.map((e) => ({ ...e }));
+  }
+
+  lockedIndex(): LockedDeadline[] {
+    return lockedIndexOf(this.entries);
   }
 
   isUnlocked(): boolean {

@@ -41,7 +41,7 @@ describe('ReminderService', () => {
     expect(t.vault.isUnlocked()).toBe(false);
     const service = t.make();
     service.start();
-    const tray = () => buildTrayModel(t.vault.list(), clock.now(), { locked: true }).state;
+    const tray = () => buildTrayModel(t.vault.lockedIndex(), clock.now(), { locked: true }).state;
     expect(t.delivered).toEqual([]);
     expect(tray()).toBe('ok');
 
@@ -208,12 +208,47 @@ describe('ReminderService', () => {
     expect(store.read()?.version).toBe(1);
   });
 
-  it('keeps the log small: deleted entries leave it', () => {
+  it('keeps the log small: deleted entries leave it (pruned while unlocked only)', () => {
     const t = setup([pat('a', new FakeClock().now()), pat('b', new FakeClock().now())]);
     t.make().start();
     expect(Object.keys(t.store.read()?.fired ?? {})).toHaveLength(2);
+    // Locked, the index leaves muted entries out: it cannot tell "gone" from "muted".
+    t.vault.set([pat('b', new FakeClock().now(), { muted: true })]);
+    expect(Object.keys(t.store.read()?.fired ?? {})).toHaveLength(2);
+    t.vault.setLocked(false);
     t.vault.set([]);
     expect(t.store.read()?.fired).toEqual({});
+  });
+
+  it('locked, alerts come from the locked index and name no entry; unlocking repeats none', () => {
+    const clock = new FakeClock();
+    const now = clock.now();
+    const t = setup(
+      [
+        oauth('e1', now + 2 * DAY, { label: 'billing' }),
+        sms('e2', now + 30 * DAY, { label: 'alerts' }),
+      ],
+      undefined,
+      clock,
+    );
+    t.make().start();
+    expect(t.delivered).toHaveLength(1);
+    const alert = t.delivered[0] as EntryAlert;
+    expect(alert).toMatchObject({
+      entryId: 'e1',
+      kind: 'refresh-expiry',
+      leadMinutes: 3 * 24 * 60,
+    });
+    expect(alert.label).toBeUndefined();
+    expect(alert.provider).toBeUndefined();
+    expect(JSON.stringify(t.delivered)).not.toMatch(/billing|alerts|faxplus/);
+    // The same stage is not said again once the names are readable.
+    t.vault.setLocked(false);
+    t.vault.set([...t.vault.entries]);
+    expect(t.delivered).toHaveLength(1);
+    clock.advance(DAY + MIN);
+    expect(t.delivered).toHaveLength(2);
+    expect((t.delivered[1] as EntryAlert).label).toBe('billing');
   });
 
   it('handles 10,000 entries with one timer', () => {

@@ -105,7 +105,11 @@ describe('reminders through the composed core', () => {
     // 8 days out -> the 7-day lead is crossed after one day.
     clock.advance(DAY + MIN);
     expect(reminders()).toHaveLength(1);
-    expect(reminders()[0]?.body).toMatch(/SMSFactor token 'alerts'.*7 days/);
+    // Locked, only the locked index is read: the deadline, never the entry's name.
+    expect(reminders()[0]?.body).toBe('Replace an entry (unlock to see which) within 7 days');
+    const rows = core.tray.model().items.filter((i) => i.type === 'entry');
+    expect(rows.map((r) => r.label)).toEqual(['Locked entry — expires in 7 days']);
+    expect(JSON.stringify(core.tray.model())).not.toContain('alerts');
     expect(core.tray.model().state).toBe('warning');
     expect(trayStates).toContain('warning');
     expect(core.vault.isUnlocked()).toBe(false);
@@ -124,6 +128,7 @@ describe('reminders through the composed core', () => {
     // The next lead (3 days) still arrives, once.
     clock.advance(4 * DAY);
     expect(reminders()).toHaveLength(2);
+    expect(reminders()[1]?.body).toBe('Replace an entry (unlock to see which) within 3 days');
     expect(JSON.stringify(notifier.shown)).not.toContain(SMS_TOKEN);
   });
 
