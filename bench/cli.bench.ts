@@ -10,7 +10,6 @@
 // sources via tsx. The children get PATH, TOKENVAULT_HOME and TOKENVAULT_PASSWORD only (a
 // NODE_EXTRA_CA_CERTS in the caller's environment would add ~40 ms of certificate loading to
 // every Node start, ours and bare Node's alike).
-import { unwrapDek } from '../main/core/vault/vault-keys';
 import { spawnSync } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,14 +18,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Clock, Scheduler } from '../main/core/ports';
-import { VaultCrypto, nodeRandom, secretAad } from '../main/core/vault/crypto';
-import { createSafeStore } from '../main/core/vault/safe-store';
+import { nodeRandom, secretAad } from '../main/core/vault/crypto';
+import { SEALED_VALUE_VERSION } from '../main/core/vault/seal-format';
+import type { StoredEntry } from '../main/core/vault/vault-file';
 import {
-  FORMAT_VERSION,
-  serializeVaultDocument,
-  type StoredEntry,
-  type VaultDocument,
-} from '../main/core/vault/vault-file';
+  nativeSeal,
+  openVaultFile,
+  sealVaultDocument,
+  writeSealedFile,
+} from '../tests/support/vault-file-tool';
 import { createVaultService } from '../main/core/vault/vault.factory';
 
 type Row = [string, number, string];
@@ -51,12 +51,9 @@ export async function buildVault(dir: string): Promise<void> {
   });
   vault.start();
   await vault.create(PASSWORD);
-  const store = createSafeStore({ dir, name: 'vault' });
-  store.start();
-  const doc = JSON.parse(store.readText() ?? '') as VaultDocument;
-  const crypto = new VaultCrypto({ random });
+  const path = join(dir, 'vault.json');
   // The data key, through the public key hierarchy: seals 10,000 entries in one save.
-  const dek = await unwrapDek(crypto, doc, PASSWORD);
+  const { doc, dek } = await openVaultFile(path, PASSWORD);
   const now = Date.now();
   const entries: StoredEntry[] = [];
   for (let i = 0; i < ENTRIES; i++) {
@@ -75,15 +72,15 @@ export async function buildVault(dir: string): Promise<void> {
       format: 'json',
       tokenId: String(100_000 + i),
       secrets: {
-        token: crypto.seal(
+        token: nativeSeal(
           dek,
           `sf_bench_token_${i}_abcdef0123456789`,
-          secretAad(id, 'token', FORMAT_VERSION),
+          secretAad(id, 'token', SEALED_VALUE_VERSION),
         ),
       },
     });
   }
-  store.writeText(serializeVaultDocument({ ...doc, entries }));
+  writeSealedFile(path, sealVaultDocument({ ...doc, entries }, dek));
 }
 
 const median = (xs: number[]): number => {
@@ -142,7 +139,8 @@ export default async function cliBench(): Promise<Row[]> {
       TOKENVAULT_PASSWORD: PASSWORD,
     };
     const salt = Buffer.from(
-      (JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as VaultDocument).kdf.salt,
+      (JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as { kdf: { salt: string } }).kdf
+        .salt,
       'base64',
     );
     const kdfSample = median([await kdfMs(salt), await kdfMs(salt), await kdfMs(salt)]);

@@ -127,7 +127,7 @@ export default async function rendererBench(): Promise<Row[]> {
   });
   try {
     await core.vault.create(PASSWORD);
-    seedBulk(dataDir, COUNT);
+    await seedBulk(dataDir, PASSWORD, COUNT);
     core.vault.reload();
     core.vault.lock();
 

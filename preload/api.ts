@@ -208,6 +208,12 @@ export interface VaultStatus {
   locked: boolean;
   /** Set once after start when the vault file was found corrupt and a backup restored. */
   recoveryNotice?: string;
+  /**
+   * Set after an unlock found the file changed outside Token Vault (a sealed part fails its
+   * check, or the document MAC does): what was found, what is intact, where the last-good
+   * copy is. The vault still opens with the intact entries.
+   */
+  integrityNotice?: string;
   keychainUnlockAvailable: boolean;
   keychainUnlockEnabled: boolean;
 }

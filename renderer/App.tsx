@@ -51,7 +51,14 @@ export function App() {
     };
     screen = <UnlockScreen recoveryNotice={current.recoveryNotice} onUnlocked={unlocked} />;
   } else {
-    screen = <AppFrame onStatus={status.set} view={view} setView={setView} />;
+    screen = (
+      <AppFrame
+        onStatus={status.set}
+        integrityNotice={current.integrityNotice}
+        view={view}
+        setView={setView}
+      />
+    );
   }
   // Keyed on the language: every `t()` below runs again (memoised rows included).
   return (

@@ -130,7 +130,12 @@ export function createContext(
       const core = await ctx.core();
       // Checked before asking for a password nobody could use.
       core.requireVault();
-      if (!core.vault.isUnlocked()) await core.vault.unlock(await ctx.password('unlock'));
+      if (!core.vault.isUnlocked()) {
+        await core.vault.unlock(await ctx.password('unlock'));
+        // The file was changed outside Token Vault: say what is intact (the rest still works).
+        const notice = core.vault.status().integrityNotice;
+        if (notice) io.stderr(`tokenvault: ${notice}\n`);
+      }
       return core;
     },
     reader(options = {}) {
@@ -146,8 +151,8 @@ export function createContext(
       return readerPromise;
     },
     async unlockedReader() {
-      const reader = await ctx.reader();
-      if (!reader.vault.isUnlocked()) await reader.vault.unlock(await ctx.password('unlock'));
+      const reader = await ctx.reader({ willUnlock: true });
+      if (!reader.vault.isUnlocked()) await reader.unlock(await ctx.password('unlock'));
       return reader;
     },
     password(purpose) {

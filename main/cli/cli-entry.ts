@@ -1,6 +1,6 @@
 // The label -> entry step shared by the commands that use one entry (headers, token, exec).
-// The label is resolved before any password is asked, so a typo fails fast with exit 2 and
-// nothing is started.
+// Labels are sealed in the vault file, so the vault is unlocked first; a typo then fails
+// with exit 2 before anything is started.
 import type { EntryView, ProviderId } from '../../preload/api';
 import type { CliReadCore } from './cli-read-core';
 import type { CommandContext } from './cli-context';
@@ -15,12 +15,12 @@ export function providerOption(ctx: CommandContext): ProviderId | undefined {
   return provider;
 }
 
-/** The entry named by the first argument (and --provider), with the vault still locked. */
+/** The entry named by the first argument (and --provider), the vault unlocked to find it. */
 export async function entryFromArgs(
   ctx: CommandContext,
 ): Promise<{ core: CliReadCore; entry: EntryView }> {
   const provider = providerOption(ctx);
-  const core = await ctx.reader({ willUnlock: true });
+  const core = await ctx.unlockedReader();
   const entry = await core.findEntry(ctx.positionals[0] ?? '', provider);
   return { core, entry };
 }

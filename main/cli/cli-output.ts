@@ -2,6 +2,7 @@
 // ISO 8601 strings in UTC (or null); every key is always present, so scripts can rely on it.
 import type { EntryView, ReminderItem } from '../../preload/api';
 import { moduleOf } from '../core/providers/registry';
+import type { LockedReminderItem } from '../core/reminders/reminder-items';
 
 export const JSON_VERSION = 1;
 
@@ -58,6 +59,19 @@ export function reminderJson(r: ReminderItem): ReminderJson {
     entryId: r.entryId,
     label: r.label,
     provider: r.provider,
+    kind: r.kind,
+    deadline: iso(r.deadline),
+    severity: r.severity,
+    message: r.message,
+  };
+}
+
+/** A reminder of the locked view: as reminderJson, without label and provider. */
+export type LockedReminderJson = Omit<ReminderJson, 'label' | 'provider'>;
+
+export function lockedReminderJson(r: LockedReminderItem): LockedReminderJson {
+  return {
+    entryId: r.entryId,
     kind: r.kind,
     deadline: iso(r.deadline),
     severity: r.severity,

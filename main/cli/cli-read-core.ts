@@ -71,6 +71,21 @@ export class CliReadCore {
     return this.current;
   }
 
+  /**
+   * Unlocks; a file whose MAC fails (changed outside Token Vault) is handed to the full core,
+   * which opens what is intact and says what is not.
+   */
+  async unlock(password: string): Promise<void> {
+    try {
+      await this.current.unlock(password);
+    } catch (error) {
+      if (!(error instanceof CorruptVaultError) || !this.reader) throw error;
+      const core = await this.options.unlockedFull();
+      this.current = core.vault;
+      this.reader = undefined;
+    }
+  }
+
   async findEntry(label: string, provider?: ProviderId): Promise<EntryView> {
     return this.withFallback(() => findEntryIn(this.current, label, provider));
   }

@@ -105,6 +105,13 @@ export function describeRecoveryNotice(notice: string): ErrorDescription {
   return describe('notice.recovered', notice);
 }
 
+/** The vault file was changed outside Token Vault (VaultStatus.integrityNotice). */
+export function describeIntegrityNotice(notice: string): ErrorDescription {
+  // The banner's title already says the file was changed outside: the body is what follows.
+  const found = notice.replace(/^The vault file was changed outside Token Vault: /, '');
+  return describe('notice.changedOutside', found.charAt(0).toUpperCase() + found.slice(1));
+}
+
 /** Why keychain unlock cannot be used on this computer. */
 export function describeKeychainReason(reason: string): ErrorDescription {
   return describe('keychain.unavailable', reason);

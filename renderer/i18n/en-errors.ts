@@ -28,6 +28,8 @@ export const enErrors = {
   'problem.revoked': 'This token was revoked.',
   'problem.active': 'The last check reported a problem.',
 
+  'notice.changedOutside':
+    'The vault file was changed outside Token Vault. The intact entries are shown; the rest is kept in the file unread.',
   'notice.recovered': 'The vault file was damaged, so the last good backup was restored.',
   'keychain.unavailable': 'Unlock with the system keychain is not available on this computer.',
 } as const;

@@ -47,6 +47,8 @@ export const en = {
   'unlock.submit': 'Unlock',
   'unlock.deriving': 'Deriving key…',
   'unlock.wrongPassword': 'Wrong password. Try again.',
+  'frame.changedOutsideTitle': 'The vault file was changed outside Token Vault',
+  'frame.changedOutsideDismiss': 'Dismiss',
   'unlock.recoveryTitle': 'Your vault was restored from a backup',
 
   'frame.nav': 'Main',

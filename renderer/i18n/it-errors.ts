@@ -28,6 +28,8 @@ export const itErrors: Record<keyof typeof enErrors, string> = {
   'problem.revoked': 'Questo token è stato revocato.',
   'problem.active': 'L’ultima verifica ha segnalato un problema.',
 
+  'notice.changedOutside':
+    'Il file della cassaforte è stato modificato fuori da Token Vault. Sono mostrate le voci intatte; il resto resta nel file, non letto.',
   'notice.recovered':
     'Il file della cassaforte era danneggiato: è stato ripristinato l’ultimo backup valido.',
   'keychain.unavailable':

@@ -48,6 +48,8 @@ export const it: Catalog = {
   'unlock.submit': 'Sblocca',
   'unlock.deriving': 'Derivazione della chiave…',
   'unlock.wrongPassword': 'Password errata. Riprova.',
+  'frame.changedOutsideTitle': 'Il file della cassaforte è stato modificato fuori da Token Vault',
+  'frame.changedOutsideDismiss': 'Chiudi',
   'unlock.recoveryTitle': 'La cassaforte è stata ripristinata da un backup',
 
   'frame.nav': 'Principale',

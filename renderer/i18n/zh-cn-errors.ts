@@ -28,6 +28,8 @@ export const zhCnErrors: Record<keyof typeof enErrors, string> = {
   'problem.revoked': '此令牌已被撤销。',
   'problem.active': '上次检查发现问题。',
 
+  'notice.changedOutside':
+    '保险库文件在 Token Vault 之外被修改过。显示的是完好的条目；其余部分保留在文件中，未被读取。',
   'notice.recovered': '保险库文件已损坏，已恢复最近一份完好的备份。',
   'keychain.unavailable': '此电脑不支持使用系统钥匙串解锁。',
 };

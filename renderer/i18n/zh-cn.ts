@@ -45,6 +45,8 @@ export const zhCN: Catalog = {
   'unlock.submit': '解锁',
   'unlock.deriving': '正在生成密钥…',
   'unlock.wrongPassword': '密码错误，请重试。',
+  'frame.changedOutsideTitle': '保险库文件在 Token Vault 之外被修改过',
+  'frame.changedOutsideDismiss': '关闭',
   'unlock.recoveryTitle': '你的保险库已从备份恢复',
 
   'frame.nav': '主导航',

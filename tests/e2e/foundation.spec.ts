@@ -154,6 +154,41 @@ test('a damaged vault file is restored from its backup and the user is told', as
   await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(5);
 });
 
+test('a vault file changed outside Token Vault: the intact entries open, a banner says what was found', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  seedEveryKind(app.core.vault);
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(5);
+
+  // While the app is closed, someone edits one sealed entry in the file (no key needed).
+  await app.restart();
+  const file = join(app.dataDir, 'vault.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: { data: string }[] };
+  const first = doc.entries[0];
+  if (!first) throw new Error('setup');
+  const bytes = Buffer.from(first.data, 'base64');
+  bytes[20] = (bytes[20] ?? 0) ^ 1;
+  first.data = bytes.toString('base64');
+  writeFileSync(file, JSON.stringify(doc));
+  await app.restart();
+  await page.reload();
+  await unlock(page);
+
+  const banner = page.getByRole('alert').filter({ hasText: 'changed outside Token Vault' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('1 entry could not be opened');
+  await expect(banner).toContainText('4 entries are intact and shown');
+  await expect(banner).toContainText('vault.json.last-good');
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(4);
+  await app.shot('integrity-notice');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(4);
+});
+
 test('a long but weak password is refused with the reason', async ({ app }) => {
   const { page } = app;
   await app.open();

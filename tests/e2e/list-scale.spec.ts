@@ -2,7 +2,7 @@
 // in the DOM, search narrows as you type, sort and filters reorder and narrow, the keyboard
 // moves the selection and Enter copies the selected entry's headers.
 import { expect, test } from './harness/fixtures';
-import { createVault } from './harness/flows';
+import { createVault, masterPassword } from './harness/flows';
 import { seedEveryKind } from './harness/seed-entries';
 import { seedBulk } from './support/bulk-seed';
 
@@ -18,7 +18,7 @@ test.describe('10,000 entries', () => {
     await createVault(app.page);
     // The five real entries first (small saves), then one write of the bulk and a reload.
     seedEveryKind(app.core.vault);
-    seedBulk(app.dataDir, COUNT);
+    await seedBulk(app.dataDir, masterPassword, COUNT);
     app.core.vault.reload();
     // The first fetch of 10,000 entries through the page binding takes a few seconds here.
     await expect(app.page.getByRole('listbox')).toHaveAttribute('data-count', String(COUNT + 5), {

@@ -139,8 +139,12 @@ describe('keychain unlock', () => {
     expect(keychain.unlock()).toMatchObject({ locked: false });
     expect(vault.readSecret(entry.id, 'pat')).toBe('pat-value-123');
 
+    // Turning it off rewrites the authenticated file, so it needs the vault unlocked.
     vault.lock();
+    expect(() => keychain.disable()).toThrow(/locked/);
+    await vault.unlock(PASSWORD);
     expect(keychain.disable()).toMatchObject({ keychainUnlockEnabled: false });
+    vault.lock();
     expect(readFileSync(path, 'utf8')).not.toContain('keychain');
     expect(() => keychain.unlock()).toThrow(/off/);
     expect(vault.isUnlocked()).toBe(false);

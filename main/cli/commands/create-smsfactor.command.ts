@@ -14,12 +14,10 @@ export const run: CommandRun = async (ctx) => {
   const ttlSeconds = ttl === undefined ? null : seconds(ttl, 'ttl');
   const format =
     ctx.str('format') === undefined ? undefined : wireFormat(ctx.str('format'), 'json');
-  const core = await ctx.core();
-  core.requireVault();
+  const core = await ctx.unlocked();
   const parent = core.findEntry(parentLabel, 'smsfactor');
   if (parent.kind !== 'smsfactor-token')
     throw new UsageError(`"${parentLabel}" is not an SMSFactor token.`);
-  await ctx.unlocked();
   const sms = await core.smsfactor();
   let minted;
   try {

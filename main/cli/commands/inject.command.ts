@@ -25,9 +25,10 @@ function readTemplate(path: string): string {
 }
 
 /**
- * Resolves every reference to an entry and a field first (exit 2 naming the first one that
- * does not resolve, before any password), then unlocks, takes each entry's live credentials
- * once (refreshed when needed), and writes the result in one atomic step, or nothing.
+ * Unlocks (labels are sealed), resolves every reference to an entry and a field (exit 2
+ * naming the first one that does not resolve, before any credential is fetched), takes each
+ * entry's live credentials once (refreshed when needed), and writes the result in one atomic
+ * step, or nothing. A template without references needs no password.
  */
 export const run: CommandRun = async (ctx) => {
   const inPath = ctx.str('in');
@@ -42,6 +43,7 @@ export const run: CommandRun = async (ctx) => {
   if (input === undefined && ctx.flag('password-stdin')) await ctx.password('unlock');
   const template = input === undefined ? await ctx.io.readRest() : readTemplate(input);
   const refs = findReferences(template);
+  if (refs.length > 0) await ctx.unlockedReader();
 
   const entries = new Map<TemplateRef, EntryView>();
   for (const ref of refs) {
@@ -64,7 +66,6 @@ export const run: CommandRun = async (ctx) => {
 
   const values = new Map<string, Record<string, string>>();
   if (refs.length > 0) {
-    await ctx.unlockedReader();
     const headers = core.headers();
     for (const entry of new Set(entries.values())) {
       if (values.has(entry.id)) continue;

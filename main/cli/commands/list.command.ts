@@ -4,9 +4,9 @@ import { JSON_VERSION, entryJson, expiryOf, json, table } from '../cli-output';
 const minuteUtc = (ms: number | null): string =>
   ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-/** Metadata is readable while locked (DESIGN.md "Vault"), so no password is asked. */
+/** Labels and the rest of the metadata are sealed: the vault is unlocked to list them. */
 export const run: CommandRun = async (ctx) => {
-  const core = await ctx.reader();
+  const core = await ctx.unlockedReader();
   const entries = await core.list();
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, entries: entries.map(entryJson) }));

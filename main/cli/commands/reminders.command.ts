@@ -1,14 +1,44 @@
-import { listReminderItems } from '../../core/reminders/reminder-items';
+import { listLockedReminderItems, listReminderItems } from '../../core/reminders/reminder-items';
 import type { CommandRun } from '../cli-context';
-import { JSON_VERSION, json, reminderJson, table } from '../cli-output';
+import { JSON_VERSION, json, lockedReminderJson, reminderJson, table } from '../cli-output';
 
-/** Computed from metadata only, like the app's tray: works without the password. */
+const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
+
+/**
+ * With the master password: every reminder, named. Without one (--locked, or nobody to ask
+ * and no TOKENVAULT_PASSWORD): the locked view from the locked index, which names no entry.
+ */
 export const run: CommandRun = async (ctx) => {
-  const core = await ctx.core();
+  const canUnlock =
+    ctx.io.stdinIsTTY || ctx.flag('password-stdin') || Boolean(ctx.io.env['TOKENVAULT_PASSWORD']);
+  const locked = ctx.flag('locked') || !canUnlock;
+  const core = locked ? await ctx.core() : await ctx.unlocked();
   core.requireVault();
   const settings = await core.settings();
-  const items = listReminderItems(core.vault.list(), settings, core.clock.now(), 'en');
-  const reminders = items.map(reminderJson);
+  const now = core.clock.now();
+  if (locked) {
+    const items = listLockedReminderItems(core.vault.lockedIndex(), settings, now, 'en');
+    const reminders = items.map(lockedReminderJson);
+    if (ctx.flag('json')) {
+      ctx.io.stdout(json({ version: JSON_VERSION, locked: true, reminders }));
+      return;
+    }
+    ctx.io.stderr(
+      'tokenvault: the vault is locked; entry names need the master password (run at a terminal, or set TOKENVAULT_PASSWORD).\n',
+    );
+    if (reminders.length === 0) {
+      ctx.io.stderr('Nothing to remind: no entry has a deadline.\n');
+      return;
+    }
+    ctx.io.stdout(
+      table(
+        ['SEVERITY', 'DEADLINE', 'MESSAGE'],
+        reminders.map((r) => [r.severity, minute(r.deadline), r.message]),
+      ),
+    );
+    return;
+  }
+  const reminders = listReminderItems(core.vault.list(), settings, now, 'en').map(reminderJson);
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, reminders }));
     return;
@@ -20,13 +50,7 @@ export const run: CommandRun = async (ctx) => {
   ctx.io.stdout(
     table(
       ['SEVERITY', 'LABEL', 'PROVIDER', 'DEADLINE', 'MESSAGE'],
-      reminders.map((r) => [
-        r.severity,
-        r.label,
-        r.provider,
-        r.deadline ? r.deadline.slice(0, 16).replace('T', ' ') : '-',
-        r.message,
-      ]),
+      reminders.map((r) => [r.severity, r.label, r.provider, minute(r.deadline), r.message]),
     ),
   );
 };

@@ -9,8 +9,7 @@ import { CliError, EXIT, UsageError } from '../cli-errors';
  */
 export const run: CommandRun = async (ctx) => {
   const provider = providerOption(ctx);
-  const core = await ctx.core();
-  core.requireVault();
+  const core = await ctx.unlocked();
   const entry = core.findEntry(ctx.positionals[0] ?? '', provider);
   const what = `${moduleOf(entry).trayName} "${entry.label}"`;
   if (!ctx.flag('yes')) {
@@ -21,7 +20,6 @@ export const run: CommandRun = async (ctx) => {
     const answer = (await ctx.io.readLine())?.trim() ?? '';
     if (!/^y(es)?$/i.test(answer)) throw new CliError(EXIT.failure, 'Nothing was removed.');
   }
-  await ctx.unlocked();
   // An OAuth 2.0 grant is revoked at the server first (RFC 7009), unless --keep-grant; a
   // failed revocation throws here and the entry stays.
   const revoked = ctx.flag('keep-grant') ? false : await core.revokeOnRemove(entry);

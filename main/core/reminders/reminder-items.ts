@@ -162,3 +162,25 @@ export function listReminderItems(
     message: describeDeadline(d, now, locale),
   }));
 }
+
+/** A reminder from the locked index: what is due and when, not which entry. */
+export type LockedReminderItem = Omit<ReminderItem, 'label' | 'provider'>;
+
+/** The reminder list while locked (the command line's `reminders` without a password). */
+export function listLockedReminderItems(
+  index: readonly LockedDeadline[],
+  settings: ReminderSettings,
+  now: number,
+  locale = 'en',
+): LockedReminderItem[] {
+  return index
+    .map(lockedDeadlineOf)
+    .sort(compareUrgency)
+    .map((d) => ({
+      entryId: d.entryId,
+      kind: d.kind,
+      deadline: d.deadline,
+      severity: severityOf(d, settings, now),
+      message: describeDeadline(d, now, locale),
+    }));
+}

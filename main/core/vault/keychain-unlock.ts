@@ -96,7 +96,7 @@ export class KeychainUnlock {
     return this.deps.vault.status();
   }
 
-  /** Erases the wrapped key from the vault file. Works locked or unlocked. */
+  /** Erases the wrapped key from the vault file. Needs the vault unlocked (the file is authenticated). */
   disable(): VaultStatus {
     this.deps.vault.setKeychainRecord(null);
     return this.deps.vault.status();

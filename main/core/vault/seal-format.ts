@@ -7,6 +7,12 @@ export const SALT_BYTES = 16;
 export const KEY_BYTES = 32;
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
+/**
+ * The version in the AAD of values sealed one by one under a key: the wrapped data key, each
+ * secret, the keychain check. Format 2 kept them as format 1 made them (it seals more around
+ * them), so a format-1 vault converts without re-sealing a secret or re-wrapping its key.
+ */
+export const SEALED_VALUE_VERSION = 1;
 
 /** A sealed value could not be opened: wrong key, moved ciphertext, changed AAD or damage. */
 export class SealError extends Error {

@@ -1,9 +1,15 @@
-// The vault document, format v1: what is on disk, how it is checked on load, and how older
-// formats are brought forward. Metadata is plain JSON; each secret field is sealed alone.
+// The vault file. Format 2 (this version writes it): entry metadata and the audit trail are
+// sealed with the data key and the whole document is authenticated (vault-seal.ts); only the
+// KDF parameters, the wrapped data key, the keychain record and the locked index of deadlines
+// are in clear. Format 1 (metadata in clear) is still read, and converted in one atomic save
+// at the first unlock (VaultState), because sealing needs the key a parse does not have.
 import type { AuditRecord, EntryView } from '../../../preload/api';
-import { documentProblem, headerProblem } from './vault-shape';
+import type { LockedDeadline } from '../reminders/reminder.types';
+import { documentProblem, lockedIndexProblem, sealedDocumentProblem } from './vault-shape';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Metadata in clear; read, converted at the first unlock, never written. */
+export const LEGACY_FORMAT_VERSION = 1;
 /** The audit log keeps the newest records only, so the file cannot grow without bound. */
 export const MAX_AUDIT_RECORDS = 2000;
 
@@ -14,19 +20,8 @@ export interface KdfParams {
   salt: string;
 }
 
-/** An entry as stored: its metadata view plus the sealed secrets (base64, by field name). */
+/** An entry opened: its metadata view plus the sealed secrets (base64, by field name). */
 export type StoredEntry = EntryView & { secrets: Record<string, string> };
-
-export interface VaultDocument {
-  formatVersion: typeof FORMAT_VERSION;
-  kdf: KdfParams;
-  /** The data key sealed with the key derived from the master password. */
-  wrappedDek: string;
-  entries: StoredEntry[];
-  audit: AuditRecord[];
-  /** Keychain unlock is on: the DEK wrapped by the OS keychain (keychain-unlock.ts). */
-  keychain?: KeychainRecord;
-}
 
 export interface KeychainRecord {
   /** base64 of safeStorage.encryptString(base64 DEK). */
@@ -34,6 +29,49 @@ export interface KeychainRecord {
   /** A known text sealed with the DEK, to tell a key the keychain mangled from the right one. */
   check: string;
 }
+
+/** What the key hierarchy needs from any format: the KDF, the wrapped key, the keychain. */
+interface KeyHeader {
+  kdf: KdfParams;
+  /** The data key sealed with the key derived from the master password. */
+  wrappedDek: string;
+  /** Keychain unlock is on: the DEK wrapped by the OS keychain (keychain-unlock.ts). */
+  keychain?: KeychainRecord;
+}
+
+/** The opened document the vault's logic works on; held in memory only while unlocked. */
+export interface VaultDocument extends KeyHeader {
+  formatVersion: typeof FORMAT_VERSION;
+  entries: StoredEntry[];
+  audit: AuditRecord[];
+}
+
+/** One entry on disk: its random id, and everything else sealed (AAD "entry|<id>|2"). */
+export interface SealedEntry {
+  id: string;
+  data: string;
+}
+
+/** Format 2 as on disk. */
+export interface SealedDocument extends KeyHeader {
+  formatVersion: typeof FORMAT_VERSION;
+  entries: SealedEntry[];
+  /** Each record sealed alone (AAD "audit|2"), oldest first. */
+  audit: string[];
+  /** In clear for locked reminders; not authenticated, rebuilt from the sealed data on unlock. */
+  index: LockedDeadline[];
+  /** base64 HMAC-SHA256 of everything above but the index (vault-seal.ts documentMac). */
+  mac: string;
+}
+
+/** Format 1 as on disk: metadata and audit in clear, secrets sealed one by one. */
+export interface LegacyDocument extends KeyHeader {
+  formatVersion: typeof LEGACY_FORMAT_VERSION;
+  entries: StoredEntry[];
+  audit: AuditRecord[];
+}
+
+export type DiskDocument = SealedDocument | LegacyDocument;
 
 /** The file is there but is not a vault this version can read. */
 export class CorruptVaultError extends Error {
@@ -43,37 +81,10 @@ export class CorruptVaultError extends Error {
   }
 }
 
-/** Steps from format N to N+1. Each takes the parsed JSON of version N. */
-export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Record<number, Migration> = {};
+const invalidAt = (problem: string) =>
+  new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
 
-function migrate(raw: Record<string, unknown>, steps: Record<number, Migration> = migrations) {
-  let doc = raw;
-  let version = doc['formatVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    throw new CorruptVaultError('The file has no format version.');
-  }
-  if (version > FORMAT_VERSION) {
-    throw new CorruptVaultError('The vault was written by a newer version of Token Vault.');
-  }
-  while (version < FORMAT_VERSION) {
-    const step = steps[version];
-    if (!step) throw new CorruptVaultError(`No migration from format ${version}.`);
-    doc = step(doc);
-    version += 1;
-    doc['formatVersion'] = version;
-  }
-  return doc;
-}
-
-/**
- * Parses a vault file's text and checks everything but the entries and audit records (which
- * the caller checks all at once, or one by one as it uses them). Throws CorruptVaultError.
- */
-export function parseVaultHeader(
-  text: string,
-  steps: Record<number, Migration> = migrations,
-): VaultDocument {
+function parseJson(text: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -83,50 +94,79 @@ export function parseVaultHeader(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new CorruptVaultError('The file is not a vault.');
   }
-  const doc = migrate(raw as Record<string, unknown>, steps);
-  const problem = headerProblem(doc, FORMAT_VERSION);
-  if (problem !== undefined) throw invalidAt(problem);
-  return doc as unknown as VaultDocument;
+  return raw as Record<string, unknown>;
 }
 
-const invalidAt = (problem: string) =>
-  new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
-
-/** Parses and checks a vault file's text; throws CorruptVaultError when it is not a vault. */
-export function parseVaultDocument(
-  text: string,
-  steps: Record<number, Migration> = migrations,
-): VaultDocument {
-  const doc = parseVaultHeader(text, steps);
-  const problem = documentProblem(doc as unknown as Record<string, unknown>, FORMAT_VERSION);
-  if (problem !== undefined) throw invalidAt(problem);
-  return knownFields(doc);
+function versionOf(raw: Record<string, unknown>): number {
+  const version = raw['formatVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new CorruptVaultError('The file has no format version.');
+  }
+  if (version > FORMAT_VERSION) {
+    throw new CorruptVaultError(
+      `The vault was written by a newer version of Token Vault (format ${version}); update Token Vault to open it.`,
+    );
+  }
+  if (version < LEGACY_FORMAT_VERSION) {
+    throw new CorruptVaultError(`No migration from format ${version}.`);
+  }
+  return version;
 }
 
-/** The document with the top-level fields this version knows (others are dropped). */
-function knownFields(doc: VaultDocument): VaultDocument {
-  const { formatVersion, kdf, wrappedDek, entries, audit, keychain } = doc;
+const keychainOf = (doc: KeyHeader): Pick<KeyHeader, 'keychain'> =>
+  doc.keychain
+    ? { keychain: { wrappedKey: doc.keychain.wrappedKey, check: doc.keychain.check } }
+    : {};
+
+const kdfOf = (kdf: KdfParams): KdfParams => ({
+  algorithm: kdf.algorithm,
+  iterations: kdf.iterations,
+  salt: kdf.salt,
+});
+
+/**
+ * Parses and checks a vault file of either format; throws CorruptVaultError when it is not
+ * one. Format 2 is checked in full (its parts are strings, so this is cheap); sealed parts
+ * are opened only with the key. An unreadable locked index is dropped, not fatal: it is
+ * unauthenticated by design and rebuilt at the next unlock.
+ */
+export function parseDiskDocument(text: string): DiskDocument {
+  const raw = parseJson(text);
+  if (versionOf(raw) === LEGACY_FORMAT_VERSION) {
+    const problem = documentProblem(raw, LEGACY_FORMAT_VERSION);
+    if (problem !== undefined) throw invalidAt(problem);
+    const doc = raw as unknown as LegacyDocument;
+    return {
+      formatVersion: LEGACY_FORMAT_VERSION,
+      kdf: kdfOf(doc.kdf),
+      wrappedDek: doc.wrappedDek,
+      entries: doc.entries,
+      audit: doc.audit,
+      ...keychainOf(doc),
+    };
+  }
+  const problem = sealedDocumentProblem(raw, FORMAT_VERSION);
+  if (problem !== undefined) throw invalidAt(problem);
+  const doc = raw as unknown as SealedDocument;
   return {
-    formatVersion,
-    kdf: { algorithm: kdf.algorithm, iterations: kdf.iterations, salt: kdf.salt },
-    wrappedDek,
-    entries,
-    audit,
-    ...(keychain ? { keychain: { wrappedKey: keychain.wrappedKey, check: keychain.check } } : {}),
+    formatVersion: FORMAT_VERSION,
+    kdf: kdfOf(doc.kdf),
+    wrappedDek: doc.wrappedDek,
+    ...keychainOf(doc),
+    entries: doc.entries.map((e) => ({ id: e.id, data: e.data })),
+    audit: doc.audit,
+    index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],
+    mac: doc.mac,
   };
 }
 
-export function isVaultDocument(text: string): boolean {
+export function isVaultFile(text: string): boolean {
   try {
-    parseVaultDocument(text);
+    parseDiskDocument(text);
     return true;
   } catch {
     return false;
   }
-}
-
-export function serializeVaultDocument(doc: VaultDocument): string {
-  return JSON.stringify(doc);
 }
 
 /** Appends an audit record, dropping the oldest beyond the bound. Returns a new array. */
@@ -138,11 +178,12 @@ export function appendAudit(audit: AuditRecord[], record: AuditRecord): AuditRec
 }
 
 /**
- * Serializes documents whose entries and audit records are treated as immutable: each
- * object's UTF-8 JSON is remembered, so saving a 10,000-entry vault after one change encodes
- * only what changed and copies the rest once. The bytes equal JSON.stringify(doc) as UTF-8.
+ * Serializes sealed documents whose entries are treated as immutable: each entry object's
+ * UTF-8 JSON is remembered, so saving a 10,000-entry vault after one change encodes only
+ * what changed and copies the rest once. The bytes equal JSON.stringify(doc) as UTF-8, with
+ * the KDF parameters first (the command line reads them from the file's first bytes).
  */
-export function createDocumentSerializer(): (doc: VaultDocument) => Buffer {
+export function createDocumentSerializer(): (doc: SealedDocument) => Buffer {
   const fragments = new WeakMap<object, Buffer>();
   const comma = Buffer.from(',');
   const json = (value: object): Buffer => {
@@ -153,21 +194,24 @@ export function createDocumentSerializer(): (doc: VaultDocument) => Buffer {
     }
     return bytes;
   };
-  const list = (items: readonly object[], parts: Buffer[]): void => {
-    items.forEach((item, i) => {
-      if (i > 0) parts.push(comma);
-      parts.push(json(item));
-    });
-  };
   return (doc) => {
     const head =
       `{"formatVersion":${JSON.stringify(doc.formatVersion)},"kdf":${JSON.stringify(doc.kdf)},` +
-      `"wrappedDek":${JSON.stringify(doc.wrappedDek)},"entries":[`;
+      `"wrappedDek":${JSON.stringify(doc.wrappedDek)},` +
+      (doc.keychain ? `"keychain":${JSON.stringify(doc.keychain)},` : '') +
+      `"entries":[`;
     const parts: Buffer[] = [Buffer.from(head, 'utf8')];
-    list(doc.entries, parts);
-    parts.push(Buffer.from('],"audit":['));
-    list(doc.audit, parts);
-    parts.push(Buffer.from(doc.keychain ? `],"keychain":${JSON.stringify(doc.keychain)}}` : ']}'));
+    doc.entries.forEach((entry, i) => {
+      if (i > 0) parts.push(comma);
+      parts.push(json(entry));
+    });
+    parts.push(
+      Buffer.from(
+        `],"audit":${JSON.stringify(doc.audit)},"index":${JSON.stringify(doc.index)},` +
+          `"mac":${JSON.stringify(doc.mac)}}`,
+        'utf8',
+      ),
+    );
     return Buffer.concat(parts);
   };
 }

@@ -2,10 +2,11 @@
 // check sealed under the DEK, so a key the keychain hands back can be proven to be this vault's
 // before it unlocks anything. The policy (when to offer it, the OS calls) is keychain-unlock.ts.
 import { KEY_BYTES, SealError, type VaultCrypto } from './crypto';
-import { FORMAT_VERSION, type KeychainRecord, type VaultDocument } from './vault-file';
+import { SEALED_VALUE_VERSION } from './seal-format';
+import type { KeychainRecord, VaultDocument } from './vault-file';
 import { VaultError } from './vault.types';
 
-const KEYCHAIN_AAD = `vault-keychain-check|${FORMAT_VERSION}`;
+const KEYCHAIN_AAD = `vault-keychain-check|${SEALED_VALUE_VERSION}`;
 
 /** The check to store beside a wrapped key; sealed under the DEK so only that key opens it. */
 export function sealKeychainCheck(crypto: VaultCrypto, dek: Uint8Array): string {

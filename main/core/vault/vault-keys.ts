@@ -1,11 +1,11 @@
 // The key hierarchy: master password -> KEK (PBKDF2) -> wraps the random DEK (AES-256-GCM).
 // Changing the password re-wraps the same DEK, so no secret is re-encrypted.
 import type { VaultCrypto } from './crypto';
-import { SealError, dekAad, type KeyOpener } from './seal-format';
+import { SEALED_VALUE_VERSION, SealError, dekAad, type KeyOpener } from './seal-format';
 import { FORMAT_VERSION, type KdfParams, type VaultDocument } from './vault-file';
 import { VaultError } from './vault.types';
 
-const DEK_AAD = dekAad(FORMAT_VERSION);
+const DEK_AAD = dekAad(SEALED_VALUE_VERSION);
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 

@@ -1,45 +1,59 @@
 // A read-only view of the vault file for short-lived readers (the command line's `list`,
-// `headers`, `token`, `exec`, `inject`, completion). It reads the file once without the
-// writers' lock (every save replaces the file by rename, so any read sees one whole
-// version), checks the header, and checks an entry only when it is used. Secrets are opened
-// with node:crypto (NativeOpener). Anything it cannot read at once, it refuses (`open`
-// returns undefined) so the caller takes the full VaultService path, which recovers damaged
-// files and reports why.
+// `headers`, `token`, `exec`, `inject`, `reminders`, completion). It reads the file once
+// without the writers' lock (every save replaces the file by rename, so any read sees one
+// whole version) and checks its shape. Everything but the locked index is sealed, so it
+// needs the key: unlock() checks the document MAC, and entries are opened (node:crypto,
+// NativeOpener) only as they are looked at. Anything it cannot read at once, it refuses
+// (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
+// VaultService path, which converts format 1, recovers damaged files and reports why.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
+import type { LockedDeadline } from '../reminders/reminder.types';
 import { NativeOpener } from './native-opener';
+import { SealError } from './seal-format';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
-  parseVaultHeader,
+  FORMAT_VERSION,
+  parseDiskDocument,
+  type SealedDocument,
   type StoredEntry,
-  type VaultDocument,
 } from './vault-file';
+import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
+import { macKeyOf, macMatches, openEntry } from './vault-seal';
 import { openSecret } from './vault-secrets';
-import { entryProblem } from './vault-shape';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
 /** What the readers above use; VaultService offers the same, so either can serve them. */
 export type VaultReadApi = Pick<
   VaultApi,
-  'isUnlocked' | 'list' | 'get' | 'findByLabel' | 'readSecret' | 'onStatus' | 'recordAudit'
+  | 'isUnlocked'
+  | 'list'
+  | 'lockedIndex'
+  | 'get'
+  | 'findByLabel'
+  | 'readSecret'
+  | 'onStatus'
+  | 'recordAudit'
 > & { unlock(password: string): Promise<void> };
 
 export class VaultFileReader implements VaultReadApi {
   private dek: Uint8Array | null = null;
-  private readonly checked = new WeakSet<object>();
+  /** Entries opened so far, in file order (opening stops at the one a lookup wants). */
+  private opened: StoredEntry[] = [];
+  private next = 0;
   private constructor(
     private readonly path: string,
-    private doc: VaultDocument,
+    private doc: SealedDocument,
     private readonly opener: NativeOpener,
   ) {}
 
   /**
-   * The reader, or undefined when the file is missing or not readable at once. With
-   * `password` (known before the file is read, e.g. from the environment) the KDF starts
-   * from the file's first bytes and runs while the rest is read and parsed.
+   * The reader, or undefined when the file is missing, of an older format, or not readable
+   * at once. With `password` (known before the file is read, e.g. from the environment) the
+   * KDF starts from the file's first bytes and runs while the rest is read and parsed.
    */
   static open(path: string, options: { password?: string } = {}): VaultFileReader | undefined {
     const opener = new NativeOpener();
@@ -61,6 +75,9 @@ export class VaultFileReader implements VaultReadApi {
     const doc = readDocument(this.path);
     if (!doc) throw new CorruptVaultError('The vault file changed and could not be read again.');
     this.doc = doc;
+    this.opened = [];
+    this.next = 0;
+    if (this.dek) this.checkMac(this.dek);
   }
 
   isUnlocked(): boolean {
@@ -68,16 +85,25 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   async unlock(password: string): Promise<void> {
-    this.dek = await unwrapDek(this.opener, this.doc, password);
+    const dek = await unwrapDek(this.opener, this.doc, password);
+    this.checkMac(dek);
+    this.dek = dek;
   }
 
   lock(): void {
     this.dek?.fill(0);
     this.dek = null;
+    this.opened = [];
+    this.next = 0;
+  }
+
+  lockedIndex(): LockedDeadline[] {
+    return this.doc.index;
   }
 
   list(): EntryView[] {
-    return this.doc.entries.map((e) => toView(this.checkedEntry(e)));
+    this.openUntil(() => false);
+    return this.opened.map(toView);
   }
 
   get(id: string): EntryView {
@@ -85,13 +111,13 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
-    const found = findEntryByLabel(this.doc.entries, provider, label);
-    return found ? toView(this.checkedEntry(found)) : undefined;
+    const match = (entries: readonly StoredEntry[]) => findEntryByLabel(entries, provider, label);
+    const found = match(this.opened) ?? this.openUntil((e) => match([e]) !== undefined);
+    return found ? toView(found) : undefined;
   }
 
   readSecret(id: string, field: SecretField): string | undefined {
-    if (!this.dek) throw new VaultError('locked', 'The vault is locked.');
-    return openSecret(this.opener, this.dek, this.stored(id), field);
+    return openSecret(this.opener, this.requireKey(), this.stored(id), field);
   }
 
   onStatus(): () => void {
@@ -102,22 +128,44 @@ export class VaultFileReader implements VaultReadApi {
     throw new VaultError('invalid-input', 'This view of the vault is read-only.');
   }
 
-  private stored(id: string): StoredEntry {
-    const found = this.doc.entries.find((e: Partial<StoredEntry>) => e.id === id);
-    if (!found) throw new VaultError('not-found', 'That entry is no longer in the vault.');
-    return this.checkedEntry(found);
+  /** A changed file goes to the full path, which says what was changed and what is intact. */
+  private checkMac(dek: Uint8Array): void {
+    if (!macMatches(this.doc, macKeyOf(dek))) {
+      throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
+    }
   }
 
-  private checkedEntry(entry: StoredEntry): StoredEntry {
-    if (this.checked.has(entry)) return entry;
-    const problem = entryProblem(entry);
-    if (problem !== undefined) {
-      throw new CorruptVaultError(
-        `The file is not a valid vault (problem at an entry's ${problem}).`,
-      );
+  private requireKey(): Uint8Array {
+    if (!this.dek) throw new VaultError('locked', 'The vault is locked.');
+    return this.dek;
+  }
+
+  private stored(id: string): StoredEntry {
+    const found = this.opened.find((e) => e.id === id) ?? this.openUntil((e) => e.id === id);
+    if (!found) throw new VaultError('not-found', 'That entry is no longer in the vault.');
+    return found;
+  }
+
+  /** Opens entries in file order until `wanted` says stop; returns that entry. */
+  private openUntil(wanted: (entry: StoredEntry) => boolean): StoredEntry | undefined {
+    const dek = this.requireKey();
+    const entries = this.doc.entries;
+    while (this.next < entries.length) {
+      const sealed = entries[this.next];
+      this.next += 1;
+      if (!sealed) continue;
+      let entry: StoredEntry;
+      try {
+        entry = openEntry(this.opener, dek, sealed);
+      } catch (error) {
+        // The MAC matched, so this is damage the full path reports (and keeps).
+        if (error instanceof SealError) throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
+        throw error;
+      }
+      this.opened.push(entry);
+      if (wanted(entry)) return entry;
     }
-    this.checked.add(entry);
-    return entry;
+    return undefined;
   }
 }
 
@@ -150,9 +198,11 @@ function readKdfHead(path: string): { salt: Uint8Array; iterations: number } | u
   return { iterations: Number(m[1]), salt: new Uint8Array(Buffer.from(m[2], 'base64')) };
 }
 
-function readDocument(path: string): VaultDocument | undefined {
+/** The sealed document, or undefined (missing, damaged, or format 1 to be converted). */
+function readDocument(path: string): SealedDocument | undefined {
   try {
-    return parseVaultHeader(readFileSync(path, 'utf8'));
+    const doc = parseDiskDocument(readFileSync(path, 'utf8'));
+    return doc.formatVersion === FORMAT_VERSION ? doc : undefined;
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 // Sealing and opening one entry's secrets. Each value is bound to its entry id, field and format
 // version (the AAD), so a sealed value moved to another entry or field fails to open.
 import type { VaultCrypto } from './crypto';
-import { SealError, secretAad, type KeyOpener } from './seal-format';
-import { FORMAT_VERSION, type StoredEntry } from './vault-file';
+import { SEALED_VALUE_VERSION, SealError, secretAad, type KeyOpener } from './seal-format';
+import type { StoredEntry } from './vault-file';
 import { VaultError, type SecretField } from './vault.types';
 
 export type Secrets = Partial<Record<SecretField, string>>;
@@ -18,7 +18,7 @@ export function sealSecrets(
   const out = { ...existing };
   for (const [field, value] of Object.entries(secrets)) {
     if (value === undefined) continue;
-    out[field] = crypto.seal(dek, value, secretAad(id, field, FORMAT_VERSION));
+    out[field] = crypto.seal(dek, value, secretAad(id, field, SEALED_VALUE_VERSION));
   }
   return out;
 }
@@ -33,7 +33,7 @@ export function openSecret(
   const sealed = entry.secrets[field];
   if (sealed === undefined) return undefined;
   try {
-    return crypto.openText(dek, sealed, secretAad(entry.id, field, FORMAT_VERSION));
+    return crypto.openText(dek, sealed, secretAad(entry.id, field, SEALED_VALUE_VERSION));
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     throw new VaultError(

@@ -85,3 +85,42 @@ export function documentProblem(raw: Json, formatVersion: number): string | unde
   }
   return undefined;
 }
+
+/** Entry ids are random hex (older vaults and tools may use letters, digits, "-", "_", "."). */
+const ENTRY_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const DEADLINE_KINDS = new Set(['refresh-expiry', 'pat-expiry', 'token-expiry', 'needs-reauth']);
+
+/** Format 2's header and sealed parts (strings only; what is inside is checked when opened). */
+export function sealedDocumentProblem(raw: Json, formatVersion: number): string | undefined {
+  const header = headerProblem(raw, formatVersion);
+  if (header !== undefined) return header;
+  const entries = raw['entries'] as unknown[];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!isObject(entry)) return `entries.${i}`;
+    if (typeof entry['id'] !== 'string' || !ENTRY_ID.test(entry['id'])) return `entries.${i}.id`;
+    if (!isBase64(entry['data'], 1)) return `entries.${i}.data`;
+  }
+  const audit = raw['audit'] as unknown[];
+  for (let i = 0; i < audit.length; i++) {
+    if (!isBase64(audit[i], 1)) return `audit.${i}`;
+  }
+  if (!isBase64(raw['mac'], 1)) return 'mac';
+  return undefined;
+}
+
+/** The locked index's first problem; an index with one is dropped (it is rebuilt on unlock). */
+export function lockedIndexProblem(raw: unknown): string | undefined {
+  if (!Array.isArray(raw)) return 'index';
+  for (let i = 0; i < raw.length; i++) {
+    const record: unknown = raw[i];
+    if (!isObject(record)) return `index.${i}`;
+    if (typeof record['id'] !== 'string') return `index.${i}.id`;
+    if (!inSet(DEADLINE_KINDS, record['kind'])) return `index.${i}.kind`;
+    const at = record['at'];
+    if (at !== null && !isNumber(at)) return `index.${i}.at`;
+    const snoozed = record['snoozedUntil'];
+    if (snoozed !== undefined && !isNumber(snoozed)) return `index.${i}.snoozedUntil`;
+  }
+  return undefined;
+}

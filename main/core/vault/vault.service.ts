@@ -24,9 +24,9 @@ import { sealKeychainCheck, verifyKeychainKey, withKeychainRecord } from './vaul
 import { openSecret, sealSecrets, type Secrets } from './vault-secrets';
 import { assertSecretFields, findEntryByLabel, normaliseLabel, toView } from './vault-entries';
 import type { LockedDeadline } from '../reminders/reminder.types';
-import { lockedIndexOf } from './vault-index';
 import {
   appendAudit,
+  type DiskDocument,
   type KeychainRecord,
   type StoredEntry,
   type VaultDocument,
@@ -57,13 +57,14 @@ export class VaultService implements VaultApi {
   private readonly state: VaultState;
   private readonly keyHolder: VaultKeyHolder;
   private recoveryNotice: string | undefined;
+  /** Whether the locked index was compared with the sealed data since the last unlock. */
+  private indexChecked = true;
   private readonly crypto: VaultCrypto;
   private readonly events = new VaultEvents();
   /** Whether the OS keychain can hold the key (keychain-unlock.ts sets it). */
   private keychainAvailable: () => boolean = () => false;
 
   constructor(private readonly deps: VaultServiceDeps) {
-    this.state = new VaultState(deps.store);
     this.crypto = new VaultCrypto({ random: deps.random, iterations: deps.kdfIterations });
     this.keyHolder = new VaultKeyHolder({
       clock: deps.clock,
@@ -71,6 +72,7 @@ export class VaultService implements VaultApi {
       minutes: () => deps.idleLockMinutes?.() ?? 15,
       onIdle: () => this.lock('idle'),
     });
+    this.state = new VaultState(deps.store, this.crypto, () => this.keyHolder.key);
   }
 
   /** Validator for SafeStore: whether a file's text is a vault. */
@@ -87,12 +89,14 @@ export class VaultService implements VaultApi {
   }
 
   status(): VaultStatus {
+    const integrity = this.state.integrityNotice();
     return {
-      exists: this.state.doc !== undefined,
+      exists: this.state.exists,
       locked: this.keyHolder.key === null,
       ...(this.recoveryNotice ? { recoveryNotice: this.recoveryNotice } : {}),
+      ...(integrity ? { integrityNotice: integrity } : {}),
       keychainUnlockAvailable: this.keychainAvailable(),
-      keychainUnlockEnabled: this.state.doc?.keychain !== undefined,
+      keychainUnlockEnabled: this.state.header?.keychain !== undefined,
     };
   }
 
@@ -103,21 +107,22 @@ export class VaultService implements VaultApi {
   async create(password: string): Promise<void> {
     assertStrongPassword(password);
     this.refreshIfChanged();
-    if (this.state.doc) throw new VaultError('vault-exists', 'A vault already exists here.');
+    if (this.state.exists) throw new VaultError('vault-exists', 'A vault already exists here.');
     const { doc, dek } = await newVault(this.crypto, password);
-    this.state.create(doc);
+    this.state.create(doc, dek);
+    this.indexChecked = true;
     this.setUnlocked(dek);
   }
 
   async unlock(password: string): Promise<void> {
     this.refreshIfChanged();
-    const doc = this.requireDoc();
-    const dek = await unwrapDek(this.crypto, doc, password);
-    this.setUnlocked(dek);
+    const dek = await unwrapDek(this.crypto, this.requireHeader(), password);
+    this.acceptKey(dek);
   }
 
   lock(reason = 'explicit'): void {
     if (!this.keyHolder.drop()) return;
+    this.state.forget();
     this.emitStatus();
     this.events.emitChange(`locked:${reason}`);
   }
@@ -125,21 +130,23 @@ export class VaultService implements VaultApi {
   async changePassword(current: string, next: string): Promise<void> {
     assertStrongPassword(next);
     this.refreshIfChanged();
-    const dek = await unwrapDek(this.crypto, this.requireDoc(), current);
+    const dek = await unwrapDek(this.crypto, this.requireHeader(), current);
     try {
       const wrapped = await wrapDek(this.crypto, dek, next);
-      this.mutate('password-changed', (doc) => ({ ...doc, ...wrapped }));
+      this.mutate('password-changed', (doc) => ({ ...doc, ...wrapped }), dek);
     } finally {
       dek.fill(0);
     }
   }
 
+  /** The entries' metadata; empty while locked (it is sealed: lockedIndex() is what is readable). */
   list(): EntryView[] {
-    return (this.state.doc?.entries ?? []).map(toView);
+    if (!this.isUnlocked() || !this.state.exists) return [];
+    return this.doc().entries.map(toView);
   }
 
   lockedIndex(): LockedDeadline[] {
-    return lockedIndexOf(this.state.doc?.entries ?? []);
+    return this.state.lockedIndex();
   }
 
   get(id: string): EntryView {
@@ -147,7 +154,8 @@ export class VaultService implements VaultApi {
   }
 
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
-    const found = findEntryByLabel(this.state.doc?.entries ?? [], provider, label);
+    this.requireKey();
+    const found = findEntryByLabel(this.doc().entries, provider, label);
     return found ? toView(found) : undefined;
   }
 
@@ -206,7 +214,8 @@ export class VaultService implements VaultApi {
   }
 
   audit(entryId?: string): AuditRecord[] {
-    return auditFor(this.state.doc?.audit ?? [], entryId);
+    if (!this.isUnlocked() || !this.state.exists) return [];
+    return auditFor(this.doc().audit, entryId);
   }
 
   recordAudit(entryId: string, action: AuditAction, detail?: string): void {
@@ -257,7 +266,7 @@ export class VaultService implements VaultApi {
 
   keychainRecord(): KeychainRecord | undefined {
     this.refreshIfChanged();
-    return this.requireDoc().keychain;
+    return this.requireHeader().keychain;
   }
 
   /** Stores the keychain-wrapped DEK with a check sealed under the DEK; null erases it. */
@@ -270,15 +279,45 @@ export class VaultService implements VaultApi {
   /** Unlocks with a DEK the keychain gave back, after checking it is this vault's key. */
   unlockWithKey(key: Uint8Array): void {
     verifyKeychainKey(this.crypto, this.keychainRecord(), key);
-    this.setUnlocked(key.slice());
+    this.acceptKey(key.slice());
   }
 
   // -------------------------------------------------------------------------------------------
 
-  private mutate(reason: string, apply: (doc: VaultDocument) => VaultDocument): VaultDocument {
-    const next = this.state.mutate(apply);
+  private mutate(
+    reason: string,
+    apply: (doc: VaultDocument) => VaultDocument,
+    dek?: Uint8Array,
+  ): VaultDocument {
+    const next = this.state.mutate(apply, dek);
     this.events.emitChange(reason);
     return next;
+  }
+
+  /**
+   * Takes a just-unwrapped key: checks the document MAC (and says what is wrong if it fails),
+   * converts a format-1 file, then holds the key. The entries are opened when first needed.
+   */
+  private acceptKey(dek: Uint8Array): void {
+    try {
+      this.state.verify(dek);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
+    this.indexChecked = false;
+    this.setUnlocked(dek);
+  }
+
+  /** The opened document; the first time after an unlock, the locked index is checked too. */
+  private doc(): VaultDocument {
+    const doc = this.state.opened();
+    if (!this.indexChecked) {
+      this.indexChecked = true;
+      // The sealed metadata wins over an edited (or stale) plain index.
+      if (this.state.repairIndex()) return this.state.opened();
+    }
+    return doc;
   }
 
   private refreshIfChanged(): void {
@@ -290,21 +329,22 @@ export class VaultService implements VaultApi {
     this.emitStatus();
   }
 
-  private requireDoc(): VaultDocument {
-    if (!this.state.doc)
-      throw new VaultError('vault-missing', 'There is no vault yet; create one first.');
-    return this.state.doc;
+  private requireHeader(): DiskDocument {
+    const header = this.state.header;
+    if (!header) throw new VaultError('vault-missing', 'There is no vault yet; create one first.');
+    return header;
   }
 
   private requireKey(): Uint8Array {
-    this.requireDoc();
+    this.requireHeader();
     const dek = this.keyHolder.key;
     if (dek === null) throw new VaultError('locked', 'The vault is locked.');
     return dek;
   }
 
   private entry(id: string): StoredEntry {
-    const found = this.requireDoc().entries.find((e) => e.id === id);
+    this.requireKey();
+    const found = this.doc().entries.find((e) => e.id === id);
     if (!found) throw notFound();
     return found;
   }

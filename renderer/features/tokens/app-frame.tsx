@@ -2,9 +2,10 @@
 // Shortcuts: Ctrl/Cmd+L locks, Ctrl/Cmd+F jumps to search.
 import { useEffect, useRef, useState } from 'react';
 import type { VaultStatus } from '../../../preload/api';
-import { errorText } from '../../i18n/api-errors';
+import { describeIntegrityNotice, errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
+import { Described } from '../../ui/described';
 import { useToast } from '../../ui/toast';
 import { settle, useApi, useVaultEvent } from '../../vault-client';
 import { SettingsScreen } from '../settings/settings.screen';
@@ -17,13 +18,17 @@ const isMac = /Mac/.test(navigator.platform);
 
 interface AppFrameProps {
   onStatus: (status: VaultStatus) => void;
+  /** What the last unlock found changed in the file, if anything (VaultStatus.integrityNotice). */
+  integrityNotice?: string | undefined;
   /** Held by App so a re-render keyed on the language keeps the screen the user is on. */
   view: View;
   setView: (view: View) => void;
 }
 
-export function AppFrame({ onStatus, view, setView }: AppFrameProps) {
+export function AppFrame({ onStatus, integrityNotice, view, setView }: AppFrameProps) {
   const api = useApi();
+  /** The notice the user dismissed; a different one shows again. */
+  const [dismissed, setDismissed] = useState<string | undefined>();
   const toast = useToast();
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
@@ -111,6 +116,17 @@ export function AppFrame({ onStatus, view, setView }: AppFrameProps) {
         </nav>
       </header>
       <main className="frame__content">
+        {integrityNotice && dismissed !== integrityNotice ? (
+          <div className="notice notice--warning frame__notice" role="alert">
+            <strong className="notice__title">{t('frame.changedOutsideTitle')}</strong>
+            <p className="notice__body">
+              <Described description={describeIntegrityNotice(integrityNotice)} />
+            </p>
+            <Button variant="secondary" onClick={() => setDismissed(integrityNotice)}>
+              {t('frame.changedOutsideDismiss')}
+            </Button>
+          </div>
+        ) : null}
         {view === 'tokens' ? (
           <TokensView query={query} now={now} focus={focus} onClearQuery={() => setQuery('')} />
         ) : (

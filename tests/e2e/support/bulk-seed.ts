@@ -1,10 +1,10 @@
 // Seeds thousands of entries straight into vault.json (metadata only, no sealed secrets),
-// then has the running vault reload the file: one write instead of 10,000 IPC calls or
-// 10,000 saves. Entries seeded this way cannot copy headers (they hold no secret); tests
-// that copy use seedEveryKind's real entries.
-import { readFileSync, writeFileSync } from 'node:fs';
+// sealed with the master password as the app seals them, then has the running vault reload
+// the file: one write instead of 10,000 IPC calls or 10,000 saves. Entries seeded this way
+// cannot copy headers (they hold no secret); tests that copy use seedEveryKind's real entries.
 import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
+import { editVaultFile } from '../../support/vault-file-tool';
 
 const day = 24 * 3600e3;
 
@@ -61,12 +61,17 @@ export function bulkEntry(i: number, now: number): EntryView {
 }
 
 /** Appends `count` bulk entries to the vault file in `dataDir` and returns them. */
-export function seedBulk(dataDir: string, count: number, now = Date.now()): EntryView[] {
-  const file = join(dataDir, 'vault.json');
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: unknown[] };
+export async function seedBulk(
+  dataDir: string,
+  password: string,
+  count: number,
+  now = Date.now(),
+): Promise<EntryView[]> {
   const added: EntryView[] = [];
   for (let i = 0; i < count; i++) added.push(bulkEntry(i, now));
-  doc.entries.push(...added.map((entry) => ({ ...entry, secrets: {} })));
-  writeFileSync(file, JSON.stringify(doc));
+  await editVaultFile(join(dataDir, 'vault.json'), password, (doc) => ({
+    ...doc,
+    entries: [...doc.entries, ...added.map((entry) => ({ ...entry, secrets: {} }))],
+  }));
   return added;
 }

@@ -1,6 +1,7 @@
 // Shell completion as each shell runs it: the script from `tokenvault completion <shell>` is
 // loaded into a real bash, zsh and fish, which then ask the real program for candidates.
-// Labels come from the vault file while it stays locked (no password in the environment).
+// Labels are sealed in the vault file: they complete where TOKENVAULT_PASSWORD is set, and
+// without it only commands and options do (the locked index names no entry).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { baseEnv, cliCommand, prepareCli, ROOT, tempVaultDir, TEST_PASSWORD } fr
 
 let vault: ReturnType<typeof tempVaultDir>;
 let env: Record<string, string>;
+let lockedEnv: Record<string, string>;
 
 const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 
@@ -34,26 +36,29 @@ beforeAll(async () => {
   writeFileSync(join(bin, 'tokenvault'), `#!/bin/sh\nexec ${args} "$@"\n`);
   chmodSync(join(bin, 'tokenvault'), 0o755);
   env = baseEnv(vault.dir, { PATH: `${bin}:${process.env['PATH'] ?? ''}` });
-  delete env['TOKENVAULT_PASSWORD'];
+  lockedEnv = { ...env };
+  delete lockedEnv['TOKENVAULT_PASSWORD'];
 });
 
 afterAll(() => vault.cleanup());
 
-function run(shell: string, script: string): string[] {
-  const r = spawnSync(shell, ['-c', script], { cwd: ROOT, env, encoding: 'utf8' });
+function run(shell: string, script: string, locked = false): string[] {
+  const r = spawnSync(shell, ['-c', script], {
+    cwd: ROOT,
+    env: locked ? lockedEnv : env,
+    encoding: 'utf8',
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout.split('\n').filter((l) => l !== '');
 }
 
 describe('bash', () => {
-  const reply = (...words: string[]) =>
-    run(
-      'bash',
-      `eval "$(tokenvault completion bash)"
+  const script = (words: string[]) => `eval "$(tokenvault completion bash)"
 COMP_WORDS=(tokenvault ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}
-_tokenvault; printf '%s\\n' "\${COMPREPLY[@]}"`,
-    );
+_tokenvault; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const reply = (...words: string[]) => run('bash', script(words));
+  const lockedReply = (...words: string[]) => run('bash', script(words), true);
 
   it('completes commands, second words, options and formats', () => {
     expect(reply('to')).toEqual(['token']);
@@ -62,7 +67,13 @@ _tokenvault; printf '%s\\n' "\${COMPREPLY[@]}"`,
     expect(reply('headers', 'billing', '--format', 'c')).toEqual(['curl']);
   });
 
-  it('completes labels from the locked vault, escaped for the shell', () => {
+  it('without the password, completes commands and options but no label (labels are sealed)', () => {
+    expect(lockedReply('to')).toEqual(['token']);
+    expect(lockedReply('headers', 'billing', '--format', 'c')).toEqual(['curl']);
+    expect(lockedReply('token', '')).toEqual([]);
+  });
+
+  it('with TOKENVAULT_PASSWORD, completes labels, escaped for the shell', () => {
     expect(reply('token', '')).toEqual(['backup-line', 'billing', 'ops\\ team']);
     expect(reply('exec', 'b')).toEqual(['backup-line', 'billing']);
     expect(reply('create', 'smsfactor', '--parent', 'o')).toEqual(['ops\\ team']);

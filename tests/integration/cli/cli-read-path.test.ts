@@ -59,16 +59,28 @@ describe('the read-only path', () => {
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(good));
   });
 
-  it('a damaged entry the fast path touches is handed to the full path, which recovers', async () => {
-    const doc = JSON.parse(good) as { entries: { label: string; kind: string }[] };
-    const damaged = { ...doc, entries: doc.entries.map((e) => ({ ...e, kind: 'mystery' })) };
-    writeFileSync(path, JSON.stringify(damaged));
+  it('an entry changed outside Token Vault: the full path says so and serves the intact ones', async () => {
+    const doc = JSON.parse(good) as { entries: { id: string; data: string }[] };
+    const [first, ...rest] = doc.entries;
+    if (!first) throw new Error('setup');
+    const raw = Buffer.from(first.data, 'base64');
+    raw[20] = (raw[20] ?? 0) ^ 1;
+    writeFileSync(
+      path,
+      JSON.stringify({ ...doc, entries: [{ ...first, data: raw.toString('base64') }, ...rest] }),
+    );
     const list = await runCli(['list', '--json'], { env });
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stderr).toMatch(/^tokenvault: /);
+    expect(list.stderr).toMatch(
+      /^tokenvault: The vault file was changed outside Token Vault: 1 entry could not be opened/,
+    );
+    expect(list.stderr).toMatch(/1 entry is intact and shown/);
     const labels = (JSON.parse(list.stdout) as { entries: { label: string }[] }).entries.map(
       (e) => e.label,
     );
-    expect(labels).toEqual(['alpha', 'beta']);
+    expect(labels).toEqual(['beta']);
+    const token = await runCli(['token', 'beta'], { env });
+    expect(token.stdout).toBe('sf_beta_token_0123456789\n');
+    writeFileSync(path, good);
   });
 });

@@ -123,7 +123,10 @@ describe('tokenvault with SMSFactor', () => {
   });
 
   it('list --json has the documented shape and no secret', async () => {
-    const r = await runCli(['list', '--json'], { env: { ...env, TOKENVAULT_PASSWORD: '' } });
+    // Labels are sealed: without the password there is nothing to list.
+    const locked = await runCli(['list', '--json'], { env: { ...env, TOKENVAULT_PASSWORD: '' } });
+    expect(locked.code).not.toBe(0);
+    const r = await runCli(['list', '--json'], { env });
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.version).toBe(1);
@@ -147,7 +150,7 @@ describe('tokenvault with SMSFactor', () => {
   });
 
   it('reminders --json lists the token that expires within the lead time', async () => {
-    const r = await runCli(['reminders', '--json'], { env: { ...env, TOKENVAULT_PASSWORD: '' } });
+    const r = await runCli(['reminders', '--json'], { env });
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.version).toBe(1);
@@ -156,6 +159,21 @@ describe('tokenvault with SMSFactor', () => {
     );
     const human = await runCli(['reminders'], { env });
     expect(human.stdout).toContain('ci');
+    // Without a password (none in the environment, no terminal): the locked view, no names.
+    const locked = await runCli(['reminders', '--json'], {
+      env: { ...env, TOKENVAULT_PASSWORD: '' },
+    });
+    expect(locked.code).toBe(0);
+    const view = JSON.parse(locked.stdout);
+    expect(view.locked).toBe(true);
+    expect(view.reminders).toContainEqual(
+      expect.objectContaining({ kind: 'token-expiry', severity: 'warning' }),
+    );
+    expect(locked.stdout).not.toMatch(/"label"|"provider"|ci'/);
+    expect(view.reminders[0].message).toMatch(/an entry \(unlock to see which\)/);
+    const lockedHuman = await runCli(['reminders', '--locked'], { env });
+    expect(lockedHuman.stderr).toMatch(/the vault is locked; entry names need the master password/);
+    expect(lockedHuman.stdout).toMatch(/^SEVERITY +DEADLINE +MESSAGE/);
   });
 
   it('revoke smsfactor deletes it at SMSFactor; its headers are refused afterwards', async () => {

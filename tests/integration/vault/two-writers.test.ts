@@ -36,11 +36,11 @@ describe('two processes writing one vault', () => {
       expect(codes).toEqual([0, 0, 0]);
       const check = make();
       check.start();
+      await check.unlock(PASSWORD);
       const labels = new Set(check.list().map((e) => e.label));
       expect(labels.size).toBe(120);
       for (const p of ['a', 'b', 'c'])
         for (let i = 0; i < 40; i++) expect(labels).toContain(`${p}-${i}`);
-      await check.unlock(PASSWORD);
       const one = check.findByLabel('faxplus', 'b-39');
       expect(check.readSecret(one?.id ?? '', 'pat')).toBe('b-secret-39');
       expect(check.audit().filter((r) => r.action === 'created')).toHaveLength(120);

@@ -84,7 +84,8 @@ describe('main() at a terminal', () => {
   it('remove asks at a terminal: no keeps the entry, yes removes it', async () => {
     const password = 'a fine long passphrase';
     const { io, out, dir } = fakeIo({
-      prompts: [password, password, password],
+      // init (twice), then one unlock per remove and for token: labels are sealed.
+      prompts: [password, password, password, password, password],
       lines: ['n', 'y'],
     });
     expect(await main(['init'], io)).toBe(0);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeRandom } from '../../../../main/core/vault/crypto';
 import { fsBackend } from '../../../../main/core/vault/store-backend';
-import type { VaultDocument } from '../../../../main/core/vault/vault-file';
+import type { SealedDocument } from '../../../../main/core/vault/vault-file';
 import { createVaultService } from '../../../../main/core/vault/vault.factory';
-import { VaultError } from '../../../../main/core/vault/vault.types';
+import { VaultError, type NewEntry } from '../../../../main/core/vault/vault.types';
 import {
   NEW_PASSWORD,
   PASSWORD,
@@ -46,9 +46,12 @@ describe('VaultService', () => {
     expect(vault.status()).toMatchObject({ exists: true, locked: false });
 
     const { vault: again } = makeVault(dir);
-    expect(again.list().map((e) => e.label)).toEqual(['billing']);
+    // Locked, the metadata is sealed too: nothing to list, only the locked index.
+    expect(again.list()).toEqual([]);
+    expect(again.lockedIndex()).toEqual([]);
     expect(await code(() => again.readSecret(entry.id, 'pat'))).toBe('locked');
     await again.unlock(PASSWORD);
+    expect(again.list().map((e) => e.label)).toEqual(['billing']);
     expect(again.readSecret(entry.id, 'pat')).toBe('alohi_pat_SECRET');
   });
 
@@ -92,42 +95,50 @@ describe('VaultService', () => {
 
   it.each([
     [
-      'swapping two entries ciphertexts',
-      (doc: VaultDocument) => {
+      'swapping two entries sealed data',
+      (doc: SealedDocument) => {
         const [a, b] = doc.entries;
         if (!a || !b) throw new Error('setup');
-        [a.secrets['pat'], b.secrets['pat']] = [b.secrets['pat'] ?? '', a.secrets['pat'] ?? ''];
+        [a.data, b.data] = [b.data, a.data];
       },
+      0,
     ],
     [
-      'rebinding a ciphertext to another entry id (AAD)',
-      (doc: VaultDocument) => {
+      'rebinding an entry to another id (AAD)',
+      (doc: SealedDocument) => {
         const a = doc.entries[0];
         if (!a) throw new Error('setup');
         a.id = 'renamed-id';
       },
+      1,
     ],
     [
-      'flipping a byte of a sealed secret',
-      (doc: VaultDocument) => {
+      'flipping a byte of an entry',
+      (doc: SealedDocument) => {
         const a = doc.entries[0];
         if (!a) throw new Error('setup');
-        const raw = Buffer.from(a.secrets['pat'] ?? '', 'base64');
+        const raw = Buffer.from(a.data, 'base64');
         raw[14] = (raw[14] ?? 0) ^ 0x80;
-        a.secrets['pat'] = raw.toString('base64');
+        a.data = raw.toString('base64');
       },
+      1,
     ],
-  ])('detects %s in the file (security.md 20)', async (_name, tamper) => {
+  ])('detects %s in the file (security.md 20)', async (_name, tamper, intact) => {
     const { vault, path } = await createdVault();
     vault.add(patEntry('one'), { pat: 'pat-one' });
     vault.add(patEntry('two'), { pat: 'pat-two' });
-    const doc = JSON.parse(fs.readFileSync(path, 'utf8')) as VaultDocument;
+    const doc = JSON.parse(fs.readFileSync(path, 'utf8')) as SealedDocument;
     tamper(doc);
     fs.writeFileSync(path, JSON.stringify(doc));
     const { vault: again } = makeVault(dir);
     await again.unlock(PASSWORD);
-    const first = again.list()[0];
-    expect(await code(() => again.readSecret(first?.id ?? '', 'pat'))).toBe('storage-error');
+    expect(again.status().integrityNotice).toMatch(
+      /^The vault file was changed outside Token Vault/,
+    );
+    // What failed is left out, never shown with another entry's name or secret.
+    const shown = again.list();
+    expect(shown).toHaveLength(intact);
+    for (const e of shown) expect(again.readSecret(e.id, 'pat')).toBe(`pat-${e.label}`);
   });
 
   it('keeps labels unique per provider', async () => {
@@ -140,14 +151,23 @@ describe('VaultService', () => {
     expect(vault.list()).toHaveLength(3);
   });
 
-  it('metadata works while locked; secrets and removal need the key', async () => {
+  it('locked, only the locked index is readable; metadata, secrets and edits need the key', async () => {
     const { vault } = await createdVault();
-    const entry = vault.add(patEntry('billing'), { pat: 'p' });
+    const pat = { ...patEntry('billing'), expiresAt: 2_000_000_000_000 } as NewEntry;
+    const entry = vault.add(pat, { pat: 'p' });
     vault.lock();
-    expect(vault.findByLabel('faxplus', 'BILLING')?.id).toBe(entry.id);
-    expect(vault.update(entry.id, { muted: true }).muted).toBe(true);
+    expect(vault.lockedIndex()).toEqual([
+      { id: entry.id, kind: 'pat-expiry', at: 2_000_000_000_000 },
+    ]);
+    expect(vault.list()).toEqual([]);
+    expect(vault.audit()).toEqual([]);
+    expect(await code(() => vault.findByLabel('faxplus', 'BILLING'))).toBe('locked');
+    expect(await code(() => vault.get(entry.id))).toBe('locked');
+    expect(await code(() => vault.update(entry.id, { muted: true }))).toBe('locked');
     expect(await code(() => vault.update(entry.id, {}, { pat: 'new' }))).toBe('locked');
     expect(await code(() => vault.remove(entry.id))).toBe('locked');
+    await vault.unlock(PASSWORD);
+    expect(vault.findByLabel('faxplus', 'BILLING')?.id).toBe(entry.id);
     expect(await code(() => vault.get('nope'))).toBe('not-found');
   });
 
@@ -220,6 +240,7 @@ describe('VaultService', () => {
     b.add(patEntry('from-b'), { pat: 'b' });
     a.add(patEntry('from-a-2'), { pat: 'a2' });
     const { vault: c } = makeVault(dir);
+    await c.unlock(PASSWORD);
     expect(
       c
         .list()
@@ -232,6 +253,7 @@ describe('VaultService', () => {
   it('reload() picks up changes made elsewhere and tells listeners', async () => {
     const { vault: a } = await createdVault();
     const { vault: b } = makeVault(dir);
+    await b.unlock(PASSWORD);
     const reasons: string[] = [];
     b.onChange((r) => reasons.push(r));
     a.add(patEntry('new'), { pat: 'x' });
@@ -295,6 +317,7 @@ describe('VaultService', () => {
     fs.writeFileSync(path, fs.readFileSync(path, 'utf8').slice(0, 50));
     const { vault: again } = makeVault(dir);
     expect(again.status().recoveryNotice).toMatch(/damaged/);
+    await again.unlock(PASSWORD);
     expect(again.list().map((e) => e.label)).toEqual(['kept']);
   });
 });

@@ -1,0 +1,112 @@
+// Format 2's sealing of the whole document (issue 12, README "Security model"). Each entry's
+// metadata, with its still separately sealed secrets, is one AES-256-GCM value bound to the
+// entry id and the format (AAD "entry|<id>|2"); each audit record is one value ("audit|2");
+// and an HMAC-SHA256 under a key derived from the data key (HKDF) covers the header fields,
+// the entry set sorted by id (so the order in the file does not matter, but a removed,
+// duplicated, swapped or replayed entry changes it) and the audit trail in order. Only the
+// locked index (vault-index.ts) stays outside, by design, and is rebuilt on every unlock.
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { AuditRecord } from '../../../preload/api';
+import { SealError, type KeyOpener } from './seal-format';
+import type { VaultCrypto } from './crypto';
+import {
+  FORMAT_VERSION,
+  type SealedDocument,
+  type SealedEntry,
+  type StoredEntry,
+} from './vault-file';
+import { auditProblem, entryProblem } from './vault-shape';
+
+export const entryAad = (id: string): string => `entry|${id}|${FORMAT_VERSION}`;
+export const AUDIT_AAD = `audit|${FORMAT_VERSION}`;
+const MAC_INFO = `tokenvault document mac|${FORMAT_VERSION}`;
+
+/** The document MAC's key: HKDF-SHA256 of the data key, so the data key itself signs nothing. */
+export function macKeyOf(dek: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', dek, new Uint8Array(0), MAC_INFO, 32));
+}
+
+const byIdThenData = (a: SealedEntry, b: SealedEntry): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : a.data < b.data ? -1 : a.data > b.data ? 1 : 0;
+
+/**
+ * The MAC of everything but itself and the locked index. Ids and sealed values are base64 or
+ * id characters, never "\0" or "\n", so the encoding below is unambiguous.
+ */
+export function documentMac(
+  doc: Pick<
+    SealedDocument,
+    'formatVersion' | 'kdf' | 'wrappedDek' | 'keychain' | 'entries' | 'audit'
+  >,
+  macKey: Uint8Array,
+): string {
+  const h = createHmac('sha256', macKey);
+  h.update(`tokenvault-document|${doc.formatVersion}\n`);
+  h.update(
+    JSON.stringify([
+      doc.kdf.algorithm,
+      doc.kdf.iterations,
+      doc.kdf.salt,
+      doc.wrappedDek,
+      doc.keychain?.wrappedKey ?? null,
+      doc.keychain?.check ?? null,
+    ]),
+  );
+  const sorted = doc.entries.slice().sort(byIdThenData);
+  h.update(`\nentries ${sorted.length}\n`);
+  for (const e of sorted) {
+    h.update(e.id);
+    h.update('\0');
+    h.update(e.data);
+    h.update('\n');
+  }
+  h.update(`audit ${doc.audit.length}\n`);
+  for (const record of doc.audit) {
+    h.update(record);
+    h.update('\n');
+  }
+  return h.digest('base64');
+}
+
+export function macMatches(doc: SealedDocument, macKey: Uint8Array): boolean {
+  const expected = Buffer.from(documentMac(doc, macKey), 'base64');
+  const actual = Buffer.from(doc.mac, 'base64');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** One entry sealed: its id in clear (it is random), everything else in `data`. */
+export function sealEntry(crypto: VaultCrypto, dek: Uint8Array, entry: StoredEntry): SealedEntry {
+  const { id, ...body } = entry;
+  return { id, data: crypto.seal(dek, JSON.stringify(body), entryAad(id)) };
+}
+
+/** One entry opened and checked; SealError when it fails its tag or is not an entry inside. */
+export function openEntry(opener: KeyOpener, dek: Uint8Array, sealed: SealedEntry): StoredEntry {
+  const text = opener.openText(dek, sealed.data, entryAad(sealed.id));
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new SealError();
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SealError();
+  const entry = { id: sealed.id, ...(body as Record<string, unknown>) };
+  if ('id' in (body as object) || entryProblem(entry) !== undefined) throw new SealError();
+  return entry as unknown as StoredEntry;
+}
+
+export function sealAudit(crypto: VaultCrypto, dek: Uint8Array, record: AuditRecord): string {
+  return crypto.seal(dek, JSON.stringify(record), AUDIT_AAD);
+}
+
+export function openAudit(opener: KeyOpener, dek: Uint8Array, sealed: string): AuditRecord {
+  let record: unknown;
+  try {
+    record = JSON.parse(opener.openText(dek, sealed, AUDIT_AAD));
+  } catch (error) {
+    if (error instanceof SealError) throw error;
+    throw new SealError();
+  }
+  if (auditProblem(record) !== undefined) throw new SealError();
+  return record as AuditRecord;
+}

@@ -1,0 +1,92 @@
+// Test and bench support: reads and writes a format-2 vault file with the master password,
+// as an attacker who knows the password (or a tool of ours) could: open every sealed part,
+// change the plain document, seal it again with node:crypto and a correct MAC. Tests use it
+// to seed thousands of entries in one write and to build files of a given shape; the attack
+// tests use raw JSON edits instead, without the key.
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AuditRecord } from '../../preload/api';
+import { NativeOpener } from '../../main/core/vault/native-opener';
+import { IV_BYTES } from '../../main/core/vault/seal-format';
+import {
+  FORMAT_VERSION,
+  createDocumentSerializer,
+  parseDiskDocument,
+  type SealedDocument,
+  type StoredEntry,
+  type VaultDocument,
+} from '../../main/core/vault/vault-file';
+import { lockedIndexOf } from '../../main/core/vault/vault-index';
+import { unwrapDek } from '../../main/core/vault/vault-keys';
+import {
+  AUDIT_AAD,
+  documentMac,
+  entryAad,
+  macKeyOf,
+  openAudit,
+  openEntry,
+} from '../../main/core/vault/vault-seal';
+
+/** AES-256-GCM with node:crypto, in the vault's sealed-value format. */
+export function nativeSeal(key: Uint8Array, plaintext: string, aad: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+}
+
+export interface OpenedFile {
+  doc: VaultDocument;
+  dek: Uint8Array;
+  sealed: SealedDocument;
+}
+
+/** Opens a format-2 vault file with its master password (every entry and record). */
+export async function openVaultFile(path: string, password: string): Promise<OpenedFile> {
+  const sealed = parseDiskDocument(readFileSync(path, 'utf8'));
+  if (sealed.formatVersion !== FORMAT_VERSION) throw new Error('not a format-2 vault');
+  const opener = new NativeOpener();
+  const dek = await unwrapDek(opener, sealed, password);
+  const doc: VaultDocument = {
+    formatVersion: FORMAT_VERSION,
+    kdf: sealed.kdf,
+    wrappedDek: sealed.wrappedDek,
+    ...(sealed.keychain ? { keychain: sealed.keychain } : {}),
+    entries: sealed.entries.map((e) => openEntry(opener, dek, e)),
+    audit: sealed.audit.map((a): AuditRecord => openAudit(opener, dek, a)),
+  };
+  return { doc, dek, sealed };
+}
+
+/** The plain document sealed as Token Vault seals it (index and MAC included). */
+export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDocument {
+  const base = {
+    formatVersion: FORMAT_VERSION,
+    kdf: doc.kdf,
+    wrappedDek: doc.wrappedDek,
+    ...(doc.keychain ? { keychain: doc.keychain } : {}),
+    entries: doc.entries.map(({ id, ...body }: StoredEntry) => ({
+      id,
+      data: nativeSeal(dek, JSON.stringify(body), entryAad(id)),
+    })),
+    audit: doc.audit.map((record) => nativeSeal(dek, JSON.stringify(record), AUDIT_AAD)),
+  } as const;
+  return { ...base, index: lockedIndexOf(doc.entries), mac: documentMac(base, macKeyOf(dek)) };
+}
+
+export function writeSealedFile(path: string, sealed: SealedDocument): void {
+  writeFileSync(path, createDocumentSerializer()(sealed), { mode: 0o600 });
+}
+
+/** Opens the file, lets `change` edit the plain document, and writes it back sealed. */
+export async function editVaultFile(
+  path: string,
+  password: string,
+  change: (doc: VaultDocument) => VaultDocument,
+): Promise<VaultDocument> {
+  const { doc, dek } = await openVaultFile(path, password);
+  const next = change(doc);
+  writeSealedFile(path, sealVaultDocument(next, dek));
+  return next;
+}
