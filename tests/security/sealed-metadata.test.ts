@@ -121,9 +121,9 @@ describe('the raw vault file', () => {
         'mac',
       ]);
       expect(doc.entries.map((e) => Object.keys(e))).toEqual([
-        ['id', 'data'],
-        ['id', 'data'],
-        ['id', 'data'],
+        ['id', 'tag', 'data'],
+        ['id', 'tag', 'data'],
+        ['id', 'tag', 'data'],
       ]);
       for (const record of doc.index) {
         expect(Object.keys(record).sort()).toEqual(['at', 'id', 'kind']);
@@ -134,6 +134,7 @@ describe('the raw vault file', () => {
 
 describe('each attack on the file is detected, said, and loses nothing', () => {
   it('label swap: swapping ids only moves opaque names (nothing changes); swapping the sealed data is refused', async () => {
+    const good = raw();
     const doc = raw();
     const [a, b] = doc.entries;
     if (!a || !b) throw new Error('setup');
@@ -155,6 +156,19 @@ describe('each attack on the file is detected, said, and loses nothing', () => {
     expect(labels(swapped)).toEqual(['prod billing']);
     const cli = VaultFileReader.open(path);
     await expect(cli?.unlock(PASSWORD)).rejects.toThrow(/changed outside Token Vault/);
+
+    // Moving the label tag (the keyed hash a lookup uses) to another entry is caught too.
+    write(good);
+    const fresh = raw();
+    const [p, q] = fresh.entries;
+    if (!p || !q) throw new Error('setup');
+    [p.tag, q.tag] = [q.tag, p.tag];
+    write(fresh);
+    const moved = VaultFileReader.open(path);
+    await expect(moved?.unlock(PASSWORD)).rejects.toThrow(/changed outside Token Vault/);
+    expect((await reopened()).status().integrityNotice).toMatch(
+      /not the ones Token Vault saved last/,
+    );
   });
 
   it('deadline edit: inside the sealed data it is refused; in the locked index it is repaired on unlock', async () => {

@@ -22,9 +22,11 @@ import {
   AUDIT_AAD,
   documentMac,
   entryAad,
+  labelTag,
   macKeyOf,
   openAudit,
   openEntry,
+  tagKeyOf,
 } from '../../main/core/vault/vault-seal';
 
 /** AES-256-GCM with node:crypto, in the vault's sealed-value format. */
@@ -61,6 +63,7 @@ export async function openVaultFile(path: string, password: string): Promise<Ope
 
 /** The plain document sealed as Token Vault seals it (index and MAC included). */
 export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDocument {
+  const tagKey = tagKeyOf(dek);
   const base = {
     formatVersion: FORMAT_VERSION,
     kdf: doc.kdf,
@@ -68,6 +71,7 @@ export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDo
     ...(doc.keychain ? { keychain: doc.keychain } : {}),
     entries: doc.entries.map(({ id, ...body }: StoredEntry) => ({
       id,
+      tag: labelTag(tagKey, body.provider, body.label),
       data: nativeSeal(dek, JSON.stringify(body), entryAad(id)),
     })),
     audit: doc.audit.map((record) => nativeSeal(dek, JSON.stringify(record), AUDIT_AAD)),

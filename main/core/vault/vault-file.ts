@@ -49,6 +49,11 @@ export interface VaultDocument extends KeyHeader {
 /** One entry on disk: its random id, and everything else sealed (AAD "entry|<id>|2"). */
 export interface SealedEntry {
   id: string;
+  /**
+   * A keyed hash of provider and label (vault-seal.ts labelTag), so a lookup by label opens
+   * one entry instead of all of them. Without the key it says nothing about the label.
+   */
+  tag: string;
   data: string;
 }
 
@@ -153,7 +158,7 @@ export function parseDiskDocument(text: string): DiskDocument {
     kdf: kdfOf(doc.kdf),
     wrappedDek: doc.wrappedDek,
     ...keychainOf(doc),
-    entries: doc.entries.map((e) => ({ id: e.id, data: e.data })),
+    entries: doc.entries.map((e) => ({ id: e.id, tag: e.tag, data: e.data })),
     audit: doc.audit,
     index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],
     mac: doc.mac,

@@ -3,7 +3,8 @@
 // without the writers' lock (every save replaces the file by rename, so any read sees one
 // whole version) and checks its shape. Everything but the locked index is sealed, so it
 // needs the key: unlock() checks the document MAC, and entries are opened (node:crypto,
-// NativeOpener) only as they are looked at. Anything it cannot read at once, it refuses
+// NativeOpener) only as they are looked at; a lookup by label opens just the entries whose
+// label tag matches. Anything it cannot read at once, it refuses
 // (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
 // VaultService path, which converts format 1, recovers damaged files and reports why.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
@@ -18,11 +19,12 @@ import {
   FORMAT_VERSION,
   parseDiskDocument,
   type SealedDocument,
+  type SealedEntry,
   type StoredEntry,
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
-import { macKeyOf, macMatches, openEntry } from './vault-seal';
+import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf } from './vault-seal';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -41,9 +43,9 @@ export type VaultReadApi = Pick<
 
 export class VaultFileReader implements VaultReadApi {
   private dek: Uint8Array | null = null;
-  /** Entries opened so far, in file order (opening stops at the one a lookup wants). */
-  private opened: StoredEntry[] = [];
-  private next = 0;
+  private tagKey: Uint8Array | null = null;
+  /** Entries opened so far, by id: a lookup opens only the entries it needs. */
+  private opened = new Map<string, StoredEntry>();
   private constructor(
     private readonly path: string,
     private doc: SealedDocument,
@@ -75,8 +77,7 @@ export class VaultFileReader implements VaultReadApi {
     const doc = readDocument(this.path);
     if (!doc) throw new CorruptVaultError('The vault file changed and could not be read again.');
     this.doc = doc;
-    this.opened = [];
-    this.next = 0;
+    this.opened.clear();
     if (this.dek) this.checkMac(this.dek);
   }
 
@@ -88,13 +89,15 @@ export class VaultFileReader implements VaultReadApi {
     const dek = await unwrapDek(this.opener, this.doc, password);
     this.checkMac(dek);
     this.dek = dek;
+    this.tagKey = tagKeyOf(dek);
   }
 
   lock(): void {
     this.dek?.fill(0);
+    this.tagKey?.fill(0);
     this.dek = null;
-    this.opened = [];
-    this.next = 0;
+    this.tagKey = null;
+    this.opened.clear();
   }
 
   lockedIndex(): LockedDeadline[] {
@@ -102,17 +105,22 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   list(): EntryView[] {
-    this.openUntil(() => false);
-    return this.opened.map(toView);
+    return this.doc.entries.map((sealed) => toView(this.openSealed(sealed)));
   }
 
   get(id: string): EntryView {
     return toView(this.stored(id));
   }
 
+  /**
+   * Opens only the entries whose label tag matches (the MAC proved the tags), and checks the
+   * label inside, so a lookup in 10,000 entries opens one.
+   */
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
-    const match = (entries: readonly StoredEntry[]) => findEntryByLabel(entries, provider, label);
-    const found = match(this.opened) ?? this.openUntil((e) => match([e]) !== undefined);
+    if (!this.tagKey) throw new VaultError('locked', 'The vault is locked.');
+    const tag = labelTag(this.tagKey, provider, label);
+    const candidates = this.doc.entries.filter((e) => e.tag === tag).map((e) => this.openSealed(e));
+    const found = findEntryByLabel(candidates, provider, label);
     return found ? toView(found) : undefined;
   }
 
@@ -141,31 +149,26 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   private stored(id: string): StoredEntry {
-    const found = this.opened.find((e) => e.id === id) ?? this.openUntil((e) => e.id === id);
-    if (!found) throw new VaultError('not-found', 'That entry is no longer in the vault.');
-    return found;
+    const known = this.opened.get(id);
+    if (known) return known;
+    const sealed = this.doc.entries.find((e) => e.id === id);
+    if (!sealed) throw new VaultError('not-found', 'That entry is no longer in the vault.');
+    return this.openSealed(sealed);
   }
 
-  /** Opens entries in file order until `wanted` says stop; returns that entry. */
-  private openUntil(wanted: (entry: StoredEntry) => boolean): StoredEntry | undefined {
-    const dek = this.requireKey();
-    const entries = this.doc.entries;
-    while (this.next < entries.length) {
-      const sealed = entries[this.next];
-      this.next += 1;
-      if (!sealed) continue;
-      let entry: StoredEntry;
-      try {
-        entry = openEntry(this.opener, dek, sealed);
-      } catch (error) {
-        // The MAC matched, so this is damage the full path reports (and keeps).
-        if (error instanceof SealError) throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
-        throw error;
-      }
-      this.opened.push(entry);
-      if (wanted(entry)) return entry;
+  private openSealed(sealed: SealedEntry): StoredEntry {
+    const known = this.opened.get(sealed.id);
+    if (known) return known;
+    let entry: StoredEntry;
+    try {
+      entry = openEntry(this.opener, this.requireKey(), sealed);
+    } catch (error) {
+      // The MAC matched, so this is damage the full path reports (and keeps).
+      if (error instanceof SealError) throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
+      throw error;
     }
-    return undefined;
+    this.opened.set(sealed.id, entry);
+    return entry;
   }
 }
 

@@ -20,10 +20,33 @@ import { auditProblem, entryProblem } from './vault-shape';
 export const entryAad = (id: string): string => `entry|${id}|${FORMAT_VERSION}`;
 export const AUDIT_AAD = `audit|${FORMAT_VERSION}`;
 const MAC_INFO = `tokenvault document mac|${FORMAT_VERSION}`;
+const TAG_INFO = `tokenvault label tag|${FORMAT_VERSION}`;
+/** Bytes of a label tag: 128 bits, no collision among any vault's labels. */
+const TAG_BYTES = 16;
+
+const hkdf = (dek: Uint8Array, info: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', dek, new Uint8Array(0), info, 32));
 
 /** The document MAC's key: HKDF-SHA256 of the data key, so the data key itself signs nothing. */
 export function macKeyOf(dek: Uint8Array): Buffer {
-  return Buffer.from(hkdfSync('sha256', dek, new Uint8Array(0), MAC_INFO, 32));
+  return hkdf(dek, MAC_INFO);
+}
+
+/** The label tags' key, also from the data key (another HKDF info). */
+export function tagKeyOf(dek: Uint8Array): Buffer {
+  return hkdf(dek, TAG_INFO);
+}
+
+/**
+ * HMAC of provider and label as lookups compare them (trimmed, any case): a lookup computes
+ * the tag and opens only the entries that carry it, then checks the label inside.
+ */
+export function labelTag(tagKey: Uint8Array, provider: string, label: string): string {
+  return createHmac('sha256', tagKey)
+    .update(`${provider}\0${label.trim().toLowerCase()}`)
+    .digest()
+    .subarray(0, TAG_BYTES)
+    .toString('base64');
 }
 
 const byIdThenData = (a: SealedEntry, b: SealedEntry): number =>
@@ -57,6 +80,8 @@ export function documentMac(
   for (const e of sorted) {
     h.update(e.id);
     h.update('\0');
+    h.update(e.tag);
+    h.update('\0');
     h.update(e.data);
     h.update('\n');
   }
@@ -74,10 +99,19 @@ export function macMatches(doc: SealedDocument, macKey: Uint8Array): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** One entry sealed: its id in clear (it is random), everything else in `data`. */
-export function sealEntry(crypto: VaultCrypto, dek: Uint8Array, entry: StoredEntry): SealedEntry {
+/** One entry sealed: its id in clear (it is random), its label tag, everything else in `data`. */
+export function sealEntry(
+  crypto: VaultCrypto,
+  dek: Uint8Array,
+  entry: StoredEntry,
+  tagKey: Uint8Array,
+): SealedEntry {
   const { id, ...body } = entry;
-  return { id, data: crypto.seal(dek, JSON.stringify(body), entryAad(id)) };
+  return {
+    id,
+    tag: labelTag(tagKey, entry.provider, entry.label),
+    data: crypto.seal(dek, JSON.stringify(body), entryAad(id)),
+  };
 }
 
 /** One entry opened and checked; SealError when it fails its tag or is not an entry inside. */

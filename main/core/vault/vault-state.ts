@@ -31,6 +31,7 @@ import {
   openEntry,
   sealAudit,
   sealEntry,
+  tagKeyOf,
 } from './vault-seal';
 import { VaultError } from './vault.types';
 
@@ -290,10 +291,12 @@ export class VaultState {
   }
 
   private seal(doc: VaultDocument, dek: Uint8Array): SealedDocument {
+    let tagKey: Uint8Array | undefined;
     const entries: SealedEntry[] = doc.entries.map((entry) => {
       let sealed = this.sealedEntries.get(entry);
       if (sealed === undefined) {
-        sealed = sealEntry(this.crypto, dek, entry);
+        tagKey ??= tagKeyOf(dek);
+        sealed = sealEntry(this.crypto, dek, entry, tagKey);
         this.sealedEntries.set(entry, sealed);
       }
       return sealed;

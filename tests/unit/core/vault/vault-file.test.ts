@@ -16,7 +16,7 @@ const sealed: SealedDocument = {
   formatVersion: FORMAT_VERSION,
   kdf: { algorithm: 'pbkdf2-sha256', iterations: 600000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
   wrappedDek: 'c2VhbGVk',
-  entries: [{ id: 'e1', data: 'c2VhbGVkIGVudHJ5' }],
+  entries: [{ id: 'e1', tag: 'dGFn', data: 'c2VhbGVkIGVudHJ5' }],
   audit: ['c2VhbGVkIHJlY29yZA=='],
   index: [{ id: 'e1', kind: 'pat-expiry', at: 5 }],
   mac: 'bWFj',
@@ -53,7 +53,7 @@ describe('vault file, format 2', () => {
     const grown = {
       ...sealed,
       keychain: { wrappedKey: 'd3JhcA==', check: 'Y2hlY2s=' },
-      entries: [...sealed.entries, { id: 'e2', data: 'bW9yZQ==' }],
+      entries: [...sealed.entries, { id: 'e2', tag: 'dGFnMg==', data: 'bW9yZQ==' }],
     };
     const again = serialize(grown).toString('utf8');
     expect(JSON.parse(again)).toEqual(grown);
@@ -68,7 +68,7 @@ describe('vault file, format 2', () => {
     [
       'an entry in clear',
       JSON.stringify({ ...sealed, entries: legacy.entries }),
-      /entries\.0\.data/,
+      /entries\.0\.tag/,
     ],
     [
       'an entry id with odd characters',
