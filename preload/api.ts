@@ -214,6 +214,8 @@ export interface VaultStatus {
    * copy is. The vault still opens with the intact entries.
    */
   integrityNotice?: string;
+  /** Set when a newer Token Vault wrote the file: it is left untouched and cannot be opened. */
+  newerFormat?: string;
   keychainUnlockAvailable: boolean;
   keychainUnlockEnabled: boolean;
 }

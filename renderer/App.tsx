@@ -49,7 +49,13 @@ export function App() {
       setView('tokens');
       status.set(next);
     };
-    screen = <UnlockScreen recoveryNotice={current.recoveryNotice} onUnlocked={unlocked} />;
+    screen = (
+      <UnlockScreen
+        recoveryNotice={current.recoveryNotice}
+        newerFormat={current.newerFormat}
+        onUnlocked={unlocked}
+      />
+    );
   } else {
     screen = (
       <AppFrame

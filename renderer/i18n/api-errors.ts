@@ -112,6 +112,11 @@ export function describeIntegrityNotice(notice: string): ErrorDescription {
   return describe('notice.changedOutside', found.charAt(0).toUpperCase() + found.slice(1));
 }
 
+/** A newer Token Vault wrote the vault file (VaultStatus.newerFormat). */
+export function describeNewerFormat(notice: string): ErrorDescription {
+  return describe('notice.newerFormat', notice);
+}
+
 /** Why keychain unlock cannot be used on this computer. */
 export function describeKeychainReason(reason: string): ErrorDescription {
   return describe('keychain.unavailable', reason);

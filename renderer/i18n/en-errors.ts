@@ -30,6 +30,8 @@ export const enErrors = {
 
   'notice.changedOutside':
     'The vault file was changed outside Token Vault. The intact entries are shown; the rest is kept in the file unread.',
+  'notice.newerFormat':
+    'A newer version of Token Vault wrote this vault. Update Token Vault to open it; the file was left as it is.',
   'notice.recovered': 'The vault file was damaged, so the last good backup was restored.',
   'keychain.unavailable': 'Unlock with the system keychain is not available on this computer.',
 } as const;

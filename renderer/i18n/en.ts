@@ -49,6 +49,7 @@ export const en = {
   'unlock.wrongPassword': 'Wrong password. Try again.',
   'frame.changedOutsideTitle': 'The vault file was changed outside Token Vault',
   'frame.changedOutsideDismiss': 'Dismiss',
+  'unlock.newerTitle': 'Update Token Vault to open this vault',
   'unlock.recoveryTitle': 'Your vault was restored from a backup',
 
   'frame.nav': 'Main',

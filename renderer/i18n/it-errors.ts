@@ -30,6 +30,8 @@ export const itErrors: Record<keyof typeof enErrors, string> = {
 
   'notice.changedOutside':
     'Il file della cassaforte è stato modificato fuori da Token Vault. Sono mostrate le voci intatte; il resto resta nel file, non letto.',
+  'notice.newerFormat':
+    'Questa cassaforte è stata scritta da una versione più recente di Token Vault. Aggiorna Token Vault per aprirla; il file è rimasto com’era.',
   'notice.recovered':
     'Il file della cassaforte era danneggiato: è stato ripristinato l’ultimo backup valido.',
   'keychain.unavailable':

@@ -50,6 +50,7 @@ export const it: Catalog = {
   'unlock.wrongPassword': 'Password errata. Riprova.',
   'frame.changedOutsideTitle': 'Il file della cassaforte è stato modificato fuori da Token Vault',
   'frame.changedOutsideDismiss': 'Chiudi',
+  'unlock.newerTitle': 'Aggiorna Token Vault per aprire questa cassaforte',
   'unlock.recoveryTitle': 'La cassaforte è stata ripristinata da un backup',
 
   'frame.nav': 'Principale',

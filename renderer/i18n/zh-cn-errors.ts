@@ -30,6 +30,8 @@ export const zhCnErrors: Record<keyof typeof enErrors, string> = {
 
   'notice.changedOutside':
     '保险库文件在 Token Vault 之外被修改过。显示的是完好的条目；其余部分保留在文件中，未被读取。',
+  'notice.newerFormat':
+    '此保险库由更新版本的 Token Vault 写入。请更新 Token Vault 后再打开；文件保持原样。',
   'notice.recovered': '保险库文件已损坏，已恢复最近一份完好的备份。',
   'keychain.unavailable': '此电脑不支持使用系统钥匙串解锁。',
 };

@@ -47,6 +47,7 @@ export const zhCN: Catalog = {
   'unlock.wrongPassword': '密码错误，请重试。',
   'frame.changedOutsideTitle': '保险库文件在 Token Vault 之外被修改过',
   'frame.changedOutsideDismiss': '关闭',
+  'unlock.newerTitle': '请更新 Token Vault 以打开此保险库',
   'unlock.recoveryTitle': '你的保险库已从备份恢复',
 
   'frame.nav': '主导航',

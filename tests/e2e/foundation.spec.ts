@@ -189,6 +189,33 @@ test('a vault file changed outside Token Vault: the intact entries open, a banne
   await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(4);
 });
 
+test('a vault a newer Token Vault wrote is left as it is, with a clear message', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await createVault(page);
+  await app.restart();
+  const file = join(app.dataDir, 'vault.json');
+  const newer = JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), formatVersion: 3 });
+  writeFileSync(file, newer);
+  await app.restart();
+  await page.reload();
+  const notice = page
+    .getByRole('alert')
+    .filter({ hasText: 'Update Token Vault to open this vault' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('(format 3)');
+  await app.shot('unlock-newer-format');
+  await page.getByLabel('Master password').fill(masterPassword);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'newer version of Token Vault (format 3)' }),
+  ).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  expect(readFileSync(file, 'utf8')).toBe(newer);
+});
+
 test('a long but weak password is refused with the reason', async ({ app }) => {
   const { page } = app;
   await app.open();

@@ -165,6 +165,23 @@ export function parseDiskDocument(text: string): DiskDocument {
   };
 }
 
+/**
+ * The sentence for a file a newer Token Vault wrote, or undefined. Such a file is neither
+ * read nor "recovered": it is left exactly as it is, and the user is told to update.
+ */
+export function newerFormatNotice(text: string): string | undefined {
+  let version: unknown;
+  try {
+    version = (JSON.parse(text) as { formatVersion?: unknown }).formatVersion;
+  } catch {
+    return undefined;
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version <= FORMAT_VERSION) {
+    return undefined;
+  }
+  return `The vault was written by a newer version of Token Vault (format ${version}); update Token Vault to open it. The file was left as it is.`;
+}
+
 export function isVaultFile(text: string): boolean {
   try {
     parseDiskDocument(text);

@@ -14,6 +14,7 @@ import {
   FORMAT_VERSION,
   LEGACY_FORMAT_VERSION,
   createDocumentSerializer,
+  newerFormatNotice,
   parseDiskDocument,
   type DiskDocument,
   type SealedDocument,
@@ -58,6 +59,8 @@ export class VaultState {
   private report: IntegrityReport | undefined;
   /** The last document parsed while validating, so start() does not parse the file twice. */
   private parsed: { text: string; doc: DiskDocument } | undefined;
+  /** Set when the file is of a newer format: it is kept as it is and nothing opens it. */
+  private newer: string | undefined;
 
   constructor(
     private readonly store: VaultStorage,
@@ -67,7 +70,12 @@ export class VaultState {
   ) {}
 
   get exists(): boolean {
-    return this.disk !== undefined;
+    return this.disk !== undefined || this.newer !== undefined;
+  }
+
+  /** Why the file cannot be opened at all (a newer Token Vault wrote it), if so. */
+  get newerFormat(): string | undefined {
+    return this.newer;
   }
 
   /** The key parameters (readable while locked): KDF, wrapped data key, keychain record. */
@@ -86,6 +94,8 @@ export class VaultState {
 
   /** Validator for SafeStore: whether a file's text is a vault (remembers the parse). */
   readonly validateFile = (text: string): boolean => {
+    // A newer format is not damage: "recovering" it would put an older copy in its place.
+    if (newerFormatNotice(text) !== undefined) return true;
     try {
       this.parsed = { text, doc: parseDiskDocument(text) };
       return true;
@@ -98,6 +108,13 @@ export class VaultState {
   load(): boolean {
     const text = this.store.readText();
     if (text === undefined) {
+      this.disk = undefined;
+      this.plain = undefined;
+      this.newer = undefined;
+      return true;
+    }
+    this.newer = newerFormatNotice(text);
+    if (this.newer !== undefined) {
       this.disk = undefined;
       this.plain = undefined;
       return true;
@@ -177,6 +194,7 @@ export class VaultState {
    * the key (sealing does); `dek` overrides the held one (a password change while locked).
    */
   mutate(apply: (doc: VaultDocument) => VaultDocument, dek?: Uint8Array): VaultDocument {
+    if (this.newer) throw new VaultError('storage-error', this.newer);
     const key = dek ?? this.requireKey();
     const next = this.store.withLock(() => {
       if (this.store.hasChangedOnDisk()) this.load();
@@ -356,6 +374,7 @@ export class VaultState {
   }
 
   private requireDisk(): DiskDocument {
+    if (this.newer) throw new VaultError('storage-error', this.newer);
     if (!this.disk)
       throw new VaultError('vault-missing', 'There is no vault yet; create one first.');
     return this.disk;

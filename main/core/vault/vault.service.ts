@@ -94,6 +94,7 @@ export class VaultService implements VaultApi {
       exists: this.state.exists,
       locked: this.keyHolder.key === null,
       ...(this.recoveryNotice ? { recoveryNotice: this.recoveryNotice } : {}),
+      ...(this.state.newerFormat ? { newerFormat: this.state.newerFormat } : {}),
       ...(integrity ? { integrityNotice: integrity } : {}),
       keychainUnlockAvailable: this.keychainAvailable(),
       keychainUnlockEnabled: this.state.header?.keychain !== undefined,
@@ -330,6 +331,8 @@ export class VaultService implements VaultApi {
   }
 
   private requireHeader(): DiskDocument {
+    const newer = this.state.newerFormat;
+    if (newer) throw new VaultError('storage-error', newer);
     const header = this.state.header;
     if (!header) throw new VaultError('vault-missing', 'There is no vault yet; create one first.');
     return header;

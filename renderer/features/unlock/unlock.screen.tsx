@@ -2,7 +2,7 @@
 // which keeps focus (text selected) so the user can simply type again.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../preload/api';
-import { describeRecoveryNotice, errorText } from '../../i18n/api-errors';
+import { describeNewerFormat, describeRecoveryNotice, errorText } from '../../i18n/api-errors';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { Described } from '../../ui/described';
@@ -14,10 +14,12 @@ import { GateForm } from './gate-form';
 
 export interface UnlockScreenProps {
   recoveryNotice?: string | undefined;
+  /** A newer Token Vault wrote the file (VaultStatus.newerFormat). */
+  newerFormat?: string | undefined;
   onUnlocked: (status: VaultStatus) => void;
 }
 
-export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) {
+export function UnlockScreen({ recoveryNotice, newerFormat, onUnlocked }: UnlockScreenProps) {
   const api = useApi();
   const input = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
@@ -58,6 +60,14 @@ export function UnlockScreen({ recoveryNotice, onUnlocked }: UnlockScreenProps) 
       lead={t('unlock.lead')}
       onSubmit={submit}
     >
+      {newerFormat ? (
+        <div className="notice notice--warning" role="alert">
+          <strong className="notice__title">{t('unlock.newerTitle')}</strong>
+          <p className="notice__body">
+            <Described description={describeNewerFormat(newerFormat)} />
+          </p>
+        </div>
+      ) : null}
       {recoveryNotice ? (
         <div className="notice notice--warning" role="alert">
           <strong className="notice__title">{t('unlock.recoveryTitle')}</strong>

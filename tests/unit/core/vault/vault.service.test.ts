@@ -321,3 +321,26 @@ describe('VaultService', () => {
     expect(again.list().map((e) => e.label)).toEqual(['kept']);
   });
 });
+
+describe('a vault file a newer Token Vault wrote', () => {
+  it('is left as it is, said so, and cannot be opened, written or created over', async () => {
+    const { vault, path } = await createdVault();
+    vault.add(patEntry('kept'), { pat: 'x' });
+    const newer = JSON.stringify({
+      ...JSON.parse(fs.readFileSync(path, 'utf8')),
+      formatVersion: 3,
+    });
+    fs.writeFileSync(path, newer);
+    const { vault: old } = makeVault(dir);
+    expect(old.status()).toMatchObject({ exists: true, locked: true });
+    expect(old.status().newerFormat).toBe(
+      'The vault was written by a newer version of Token Vault (format 3); update Token Vault to open it. The file was left as it is.',
+    );
+    expect(old.status().recoveryNotice).toBeUndefined();
+    await expect(old.unlock(PASSWORD)).rejects.toThrow(/newer version of Token Vault/);
+    expect(await code(() => old.create(NEW_PASSWORD))).toBe('vault-exists');
+    expect(old.lockedIndex()).toEqual([]);
+    expect(fs.readFileSync(path, 'utf8')).toBe(newer);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+});
