@@ -1,0 +1,86 @@
+// The team database's schema, as versioned migrations (issue 15). Applied in one transaction
+// under an advisory lock, so two machines connecting at once apply each step exactly once;
+// `team_schema_migrations` records what ran. The database only ever holds opaque ids,
+// versions and ciphertext: no label, account, client id or secret is a column.
+import type { PoolClient } from 'pg';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const TEAM_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'entries, members, audit',
+    sql: `
+      CREATE TABLE team_entries (
+        id text PRIMARY KEY,
+        version bigint NOT NULL CHECK (version > 0),
+        key_epoch integer NOT NULL,
+        sealed bytea NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE team_members (
+        id text PRIMARY KEY,
+        public_key bytea NOT NULL UNIQUE,
+        key_epoch integer NOT NULL,
+        wrapped_key bytea NOT NULL,
+        added_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE team_audit (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        entry_id text,
+        sealed bytea NOT NULL
+      );
+      -- Append-only: history is never rewritten, by a member or a bug.
+      CREATE FUNCTION team_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'team_audit is append-only';
+      END $$;
+      CREATE TRIGGER team_audit_no_change BEFORE UPDATE OR DELETE ON team_audit
+        FOR EACH ROW EXECUTE FUNCTION team_audit_append_only();
+    `,
+  },
+];
+
+/** An arbitrary constant: the advisory lock that serializes migrations across machines. */
+const MIGRATION_LOCK = 7_342_011;
+
+/** Applies every migration the database lacks; returns the versions it applied. */
+export async function migrateTeamSchema(
+  client: PoolClient,
+  migrations: readonly Migration[] = TEAM_MIGRATIONS,
+): Promise<number[]> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS team_schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const done = await client.query<{ version: number }>(
+      'SELECT version FROM team_schema_migrations',
+    );
+    const have = new Set(done.rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (have.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO team_schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

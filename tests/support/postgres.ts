@@ -1,0 +1,122 @@
+// A real PostgreSQL for the team tests: initdb into a temporary folder, pg_ctl on a free
+// loopback port, stopped (and the folder removed) afterwards. PostgreSQL refuses to run as
+// root, and CI runs as root, so there the server runs as the `postgres` system user
+// (runuser) on a folder it owns. Debian's package keeps the programs in
+// /usr/lib/postgresql/<version>/bin, which is not on PATH; both places are searched.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface PostgresServer {
+  host: string;
+  port: number;
+  user: string;
+  database: string;
+  /** postgres://… for node-postgres. */
+  url: string;
+  /** Stops the server as a crash would (immediate), for the offline tests. */
+  kill(): void;
+  /** Starts it again on the same port and data. */
+  restart(): void;
+  stop(): void;
+}
+
+const DEBIAN_BIN = '/usr/lib/postgresql';
+
+/** The folder holding initdb and pg_ctl, or undefined when PostgreSQL is not installed. */
+export function postgresBin(): string | undefined {
+  const onPath = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
+  if (onPath.status === 0 && onPath.stdout.trim()) {
+    const path = onPath.stdout.trim();
+    return path.slice(0, path.lastIndexOf('/'));
+  }
+  if (!existsSync(DEBIAN_BIN)) return undefined;
+  const versions = readdirSync(DEBIAN_BIN)
+    .filter((v) => existsSync(join(DEBIAN_BIN, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(DEBIAN_BIN, versions[0], 'bin') : undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL program as the user the server runs as. */
+function runAs(asPostgres: boolean, program: string, args: string[]): void {
+  const [file, argv] = asPostgres
+    ? ['runuser', ['-u', 'postgres', '--', program, ...args]]
+    : [program, args];
+  execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql).');
+  const asPostgres = process.getuid?.() === 0;
+  const root = mkdtempSync(join(tmpdir(), 'tokenvault-pg-'));
+  const data = join(root, 'data');
+  if (asPostgres) {
+    const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+    const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
+    chownSync(root, Number(ids), Number(gid));
+  }
+  chmodSync(root, 0o700);
+  const user = 'tokenvault';
+  // Trust on loopback only: the tests connect over 127.0.0.1 and nothing else listens.
+  runAs(asPostgres, join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    user,
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
+  const port = await freePort();
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off`;
+  const start = () =>
+    runAs(asPostgres, join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(root, 'log'),
+      '-o',
+      options,
+      '-w',
+      'start',
+    ]);
+  const stopWith = (mode: 'fast' | 'immediate') => {
+    try {
+      runAs(asPostgres, join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']);
+    } catch {
+      // Already stopped.
+    }
+  };
+  start();
+  const database = 'postgres';
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    database,
+    url: `postgres://${user}@127.0.0.1:${port}/${database}`,
+    kill: () => stopWith('immediate'),
+    restart: start,
+    stop: () => {
+      stopWith('fast');
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
