@@ -4,7 +4,16 @@
 // (runuser) on a folder it owns. Debian's package keeps the programs in
 // /usr/lib/postgresql/<version>/bin, which is not on PATH; both places are searched.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +68,12 @@ function runAs(asPostgres: boolean, program: string, args: string[]): void {
   execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface PostgresOptions {
+  /** Serve TLS with this certificate and key (PEM); plain connections are still accepted. */
+  tls?: { cert: string; key: string };
+}
+
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql).');
   const asPostgres = process.getuid?.() === 0;
@@ -84,8 +98,23 @@ export async function startPostgres(): Promise<PostgresServer> {
     'UTF8',
     '--no-sync',
   ]);
+  let tlsOptions = '';
+  if (options.tls) {
+    // The server reads its key only when it is owned by the server's user and private.
+    const cert = join(root, 'server.crt');
+    const key = join(root, 'server.key');
+    writeFileSync(cert, options.tls.cert, { mode: 0o600 });
+    writeFileSync(key, options.tls.key, { mode: 0o600 });
+    if (asPostgres) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+      chownSync(cert, uid, gid);
+      chownSync(key, uid, gid);
+    }
+    tlsOptions = ` -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+  }
   const port = await freePort();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off`;
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off${tlsOptions}`;
   const start = () =>
     runAs(asPostgres, join(bin, 'pg_ctl'), [
       '-D',
@@ -93,7 +122,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       '-l',
       join(root, 'log'),
       '-o',
-      options,
+      serverOptions,
       '-w',
       'start',
     ]);
@@ -119,4 +148,41 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A self-signed certificate (openssl) for `names` (DNS names or IP addresses), or undefined. */
+export function selfSignedCertificate(names: string[]): { cert: string; key: string } | undefined {
+  const has = spawnSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' });
+  if (has.status !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'tokenvault-cert-'));
+  try {
+    const san = names.map((n) => (/^[\d.]+$|:/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${names[0] ?? 'localhost'}`,
+        '-addext',
+        `subjectAltName=${san}`,
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore', timeout: 60_000 },
+    );
+    return {
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
