@@ -44,6 +44,26 @@ export const TEAM_MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION team_audit_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'change notifications',
+    // Every write, by any machine or tool, tells the listening apps which entry changed and
+    // its new version (both opaque): they fetch the row themselves, so NOTIFY carries nothing
+    // sealed, and the trigger fires inside the writing transaction (only if it commits).
+    sql: `
+      CREATE FUNCTION team_entries_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          PERFORM pg_notify('team_entries', OLD.id || ':0');
+          RETURN OLD;
+        END IF;
+        PERFORM pg_notify('team_entries', NEW.id || ':' || NEW.version);
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER team_entries_changed AFTER INSERT OR UPDATE OR DELETE ON team_entries
+        FOR EACH ROW EXECUTE FUNCTION team_entries_notify();
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes migrations across machines. */

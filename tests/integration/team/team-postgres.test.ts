@@ -18,6 +18,7 @@ import {
   wrapTeamKey,
   type MemberKeyPair,
 } from '../../../main/core/team/team-crypto';
+import { listenForChanges, type TeamChange } from '../../../main/core/team/team-feed';
 import { TEAM_MIGRATIONS, migrateTeamSchema } from '../../../main/core/team/team-schema';
 import { TeamStore, type SharedRow } from '../../../main/core/team/team-store';
 import {
@@ -45,6 +46,8 @@ const pools: pg.Pool[] = [];
 
 function machine(): { pool: pg.Pool; store: TeamStore } {
   const pool = new pg.Pool({ connectionString: server.url, max: 4 });
+  // An idle connection the server dropped (the offline test) is only discarded.
+  pool.on('error', () => undefined);
   pools.push(pool);
   return { pool, store: new TeamStore(pool) };
 }
@@ -310,6 +313,51 @@ describe.skipIf(!HAVE_POSTGRES)(
       const after = await store.withEntryLock('crash', async (row) => ({ result: row }), 15_000);
       expect(after.version).toBe(1);
       expect(after.sealed.equals(original)).toBe(true);
+    });
+
+    it('changes reach another machine at once (LISTEN/NOTIFY); a stopped database is reported offline, and a restart catches up', async () => {
+      const a = machine().store;
+      const changes: TeamChange[] = [];
+      const waiters: { want: (c: TeamChange) => boolean; resolve: () => void }[] = [];
+      const offline: string[] = [];
+      let wentOffline: () => void = () => undefined;
+      const said = new Promise<void>((resolve) => {
+        wentOffline = resolve;
+      });
+      const seen = (want: (c: TeamChange) => boolean) =>
+        new Promise<void>((resolve) => {
+          if (changes.some(want)) resolve();
+          else waiters.push({ want, resolve });
+        });
+      const feed = await listenForChanges({
+        config: { connectionString: server.url },
+        onChange: (change) => {
+          changes.push(change);
+          for (const w of waiters.filter((x) => x.want(change))) w.resolve();
+        },
+        onOffline: (_since, reason) => {
+          offline.push(reason);
+          wentOffline();
+        },
+      });
+      const key = newTeamKey();
+      await a.insert('live', 1, sealShared(key, TEAM, 'live', 1, { n: 1 }));
+      await seen((c) => c.entryId === 'live' && c.version === 1);
+      await a.compareAndSet('live', 1, 1, sealShared(key, TEAM, 'live', 1, { n: 2 }));
+      await seen((c) => c.entryId === 'live' && c.version === 2);
+      // Nothing sealed travels in a notification: an opaque id and a number.
+      expect(changes.every((c) => Object.keys(c).join() === 'entryId,version')).toBe(true);
+
+      // The database stops: the listener says so (the app shows "offline since …").
+      server.kill();
+      await said;
+      expect(offline[0]).toMatch(/terminat|ended|connection/i);
+      await feed.close();
+      // Back again: a fresh read shows the latest state; nothing written before was lost.
+      server.restart();
+      const row = await machine().store.get('live');
+      expect(row?.version).toBe(2);
+      expect(openShared(key, TEAM, 'live', 1, row?.sealed ?? Buffer.alloc(0))).toEqual({ n: 2 });
     });
 
     it('no table holds a label, client id or secret the tests wrote', async () => {
