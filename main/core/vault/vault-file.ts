@@ -86,6 +86,19 @@ export class CorruptVaultError extends Error {
   }
 }
 
+/**
+ * A newer Token Vault wrote the file. Not damage: such a file is neither read nor
+ * "recovered" from its backup; it is left exactly as it is, and the user is told to update.
+ */
+export class NewerFormatError extends CorruptVaultError {
+  constructor(readonly formatVersion: number) {
+    super(
+      `The vault was written by a newer version of Token Vault (format ${formatVersion}); update Token Vault to open it. The file was left as it is.`,
+    );
+    this.name = 'NewerFormatError';
+  }
+}
+
 const invalidAt = (problem: string) =>
   new CorruptVaultError(`The file is not a valid vault (problem at "${problem}").`);
 
@@ -107,11 +120,7 @@ function versionOf(raw: Record<string, unknown>): number {
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     throw new CorruptVaultError('The file has no format version.');
   }
-  if (version > FORMAT_VERSION) {
-    throw new CorruptVaultError(
-      `The vault was written by a newer version of Token Vault (format ${version}); update Token Vault to open it.`,
-    );
-  }
+  if (version > FORMAT_VERSION) throw new NewerFormatError(version);
   if (version < LEGACY_FORMAT_VERSION) {
     throw new CorruptVaultError(`No migration from format ${version}.`);
   }
@@ -163,23 +172,6 @@ export function parseDiskDocument(text: string): DiskDocument {
     index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],
     mac: doc.mac,
   };
-}
-
-/**
- * The sentence for a file a newer Token Vault wrote, or undefined. Such a file is neither
- * read nor "recovered": it is left exactly as it is, and the user is told to update.
- */
-export function newerFormatNotice(text: string): string | undefined {
-  let version: unknown;
-  try {
-    version = (JSON.parse(text) as { formatVersion?: unknown }).formatVersion;
-  } catch {
-    return undefined;
-  }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version <= FORMAT_VERSION) {
-    return undefined;
-  }
-  return `The vault was written by a newer version of Token Vault (format ${version}); update Token Vault to open it. The file was left as it is.`;
 }
 
 export function isVaultFile(text: string): boolean {

@@ -77,19 +77,19 @@ export function documentMac(
   );
   const sorted = doc.entries.slice().sort(byIdThenData);
   h.update(`\nentries ${sorted.length}\n`);
+  // One update per ~64 KB rather than five per entry: the bytes are the same, and the
+  // per-call cost over 10,000 entries is most of the MAC's time.
+  let chunk = '';
   for (const e of sorted) {
-    h.update(e.id);
-    h.update('\0');
-    h.update(e.tag);
-    h.update('\0');
-    h.update(e.data);
-    h.update('\n');
+    chunk += `${e.id}\0${e.tag}\0${e.data}\n`;
+    if (chunk.length > 65_536) {
+      h.update(chunk);
+      chunk = '';
+    }
   }
+  h.update(chunk);
   h.update(`audit ${doc.audit.length}\n`);
-  for (const record of doc.audit) {
-    h.update(record);
-    h.update('\n');
-  }
+  h.update(doc.audit.length > 0 ? `${doc.audit.join('\n')}\n` : '');
   return h.digest('base64');
 }
 

@@ -14,7 +14,7 @@ import {
   FORMAT_VERSION,
   LEGACY_FORMAT_VERSION,
   createDocumentSerializer,
-  newerFormatNotice,
+  NewerFormatError,
   parseDiskDocument,
   type DiskDocument,
   type SealedDocument,
@@ -94,13 +94,12 @@ export class VaultState {
 
   /** Validator for SafeStore: whether a file's text is a vault (remembers the parse). */
   readonly validateFile = (text: string): boolean => {
-    // A newer format is not damage: "recovering" it would put an older copy in its place.
-    if (newerFormatNotice(text) !== undefined) return true;
     try {
       this.parsed = { text, doc: parseDiskDocument(text) };
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // A newer format is not damage: "recovering" it would put an older copy in its place.
+      return error instanceof NewerFormatError;
     }
   };
 
@@ -113,20 +112,19 @@ export class VaultState {
       this.newer = undefined;
       return true;
     }
-    this.newer = newerFormatNotice(text);
-    if (this.newer !== undefined) {
-      this.disk = undefined;
-      this.plain = undefined;
-      return true;
-    }
     try {
       this.disk = this.parsed?.text === text ? this.parsed.doc : parseDiskDocument(text);
       this.parsed = undefined;
       this.plain = undefined;
       this.damaged = [];
+      this.newer = undefined;
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (!(error instanceof NewerFormatError)) return false;
+      this.newer = error.message;
+      this.disk = undefined;
+      this.plain = undefined;
+      return true;
     }
   }
 
