@@ -11,6 +11,7 @@ import { IV_BYTES } from '../../main/core/vault/seal-format';
 import {
   FORMAT_VERSION,
   createDocumentSerializer,
+  keyHeaderOf,
   parseDiskDocument,
   type SealedDocument,
   type StoredEntry,
@@ -20,10 +21,9 @@ import { lockedIndexOf } from '../../main/core/vault/vault-index';
 import { unwrapDek } from '../../main/core/vault/vault-keys';
 import {
   AUDIT_AAD,
-  documentMac,
   entryAad,
+  finishSealed,
   labelTag,
-  macKeyOf,
   openAudit,
   openEntry,
   tagKeyOf,
@@ -52,9 +52,7 @@ export async function openVaultFile(path: string, password: string): Promise<Ope
   const dek = await unwrapDek(opener, sealed, password);
   const doc: VaultDocument = {
     formatVersion: FORMAT_VERSION,
-    kdf: sealed.kdf,
-    wrappedDek: sealed.wrappedDek,
-    ...(sealed.keychain ? { keychain: sealed.keychain } : {}),
+    ...keyHeaderOf(sealed),
     entries: sealed.entries.map((e) => openEntry(opener, dek, e)),
     audit: sealed.audit.map((a): AuditRecord => openAudit(opener, dek, a)),
   };
@@ -64,19 +62,17 @@ export async function openVaultFile(path: string, password: string): Promise<Ope
 /** The plain document sealed as Token Vault seals it (index and MAC included). */
 export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDocument {
   const tagKey = tagKeyOf(dek);
-  const base = {
-    formatVersion: FORMAT_VERSION,
-    kdf: doc.kdf,
-    wrappedDek: doc.wrappedDek,
-    ...(doc.keychain ? { keychain: doc.keychain } : {}),
-    entries: doc.entries.map(({ id, ...body }: StoredEntry) => ({
-      id,
-      tag: labelTag(tagKey, body.provider, body.label),
-      data: nativeSeal(dek, JSON.stringify(body), entryAad(id)),
-    })),
-    audit: doc.audit.map((record) => nativeSeal(dek, JSON.stringify(record), AUDIT_AAD)),
-  } as const;
-  return { ...base, index: lockedIndexOf(doc.entries), mac: documentMac(base, macKeyOf(dek)) };
+  const entries = doc.entries.map(({ id, ...body }: StoredEntry) => ({
+    id,
+    tag: labelTag(tagKey, body.provider, body.label),
+    data: nativeSeal(dek, JSON.stringify(body), entryAad(id)),
+  }));
+  const audit = doc.audit.map((record) => nativeSeal(dek, JSON.stringify(record), AUDIT_AAD));
+  return finishSealed(
+    { formatVersion: FORMAT_VERSION, ...keyHeaderOf(doc), entries, audit },
+    lockedIndexOf(doc.entries),
+    dek,
+  );
 }
 
 export function writeSealedFile(path: string, sealed: SealedDocument): void {

@@ -127,16 +127,18 @@ function versionOf(raw: Record<string, unknown>): number {
   return version;
 }
 
-const keychainOf = (doc: KeyHeader): Pick<KeyHeader, 'keychain'> =>
-  doc.keychain
-    ? { keychain: { wrappedKey: doc.keychain.wrappedKey, check: doc.keychain.check } }
-    : {};
-
-const kdfOf = (kdf: KdfParams): KdfParams => ({
-  algorithm: kdf.algorithm,
-  iterations: kdf.iterations,
-  salt: kdf.salt,
-});
+/**
+ * The key parameters of any document, with only the fields this version knows: what every
+ * format shares, and what a format-1 document keeps when it is converted.
+ */
+export function keyHeaderOf(doc: KeyHeader): KeyHeader {
+  const { kdf, wrappedDek, keychain } = doc;
+  return {
+    kdf: { algorithm: kdf.algorithm, iterations: kdf.iterations, salt: kdf.salt },
+    wrappedDek,
+    ...(keychain ? { keychain: { wrappedKey: keychain.wrappedKey, check: keychain.check } } : {}),
+  };
+}
 
 /**
  * Parses and checks a vault file of either format; throws CorruptVaultError when it is not
@@ -152,11 +154,9 @@ export function parseDiskDocument(text: string): DiskDocument {
     const doc = raw as unknown as LegacyDocument;
     return {
       formatVersion: LEGACY_FORMAT_VERSION,
-      kdf: kdfOf(doc.kdf),
-      wrappedDek: doc.wrappedDek,
+      ...keyHeaderOf(doc),
       entries: doc.entries,
       audit: doc.audit,
-      ...keychainOf(doc),
     };
   }
   const problem = sealedDocumentProblem(raw, FORMAT_VERSION);
@@ -164,9 +164,7 @@ export function parseDiskDocument(text: string): DiskDocument {
   const doc = raw as unknown as SealedDocument;
   return {
     formatVersion: FORMAT_VERSION,
-    kdf: kdfOf(doc.kdf),
-    wrappedDek: doc.wrappedDek,
-    ...keychainOf(doc),
+    ...keyHeaderOf(doc),
     entries: doc.entries.map((e) => ({ id: e.id, tag: e.tag, data: e.data })),
     audit: doc.audit,
     index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],

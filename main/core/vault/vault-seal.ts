@@ -15,6 +15,7 @@ import {
   type SealedEntry,
   type StoredEntry,
 } from './vault-file';
+import type { LockedDeadline } from '../reminders/reminder.types';
 import { auditProblem, entryProblem } from './vault-shape';
 
 export const entryAad = (id: string): string => `entry|${id}|${FORMAT_VERSION}`;
@@ -91,6 +92,15 @@ export function documentMac(
   h.update(`audit ${doc.audit.length}\n`);
   h.update(doc.audit.length > 0 ? `${doc.audit.join('\n')}\n` : '');
   return h.digest('base64');
+}
+
+/** A sealed document from its sealed parts, the locked index, and the MAC over them. */
+export function finishSealed(
+  base: Omit<SealedDocument, 'index' | 'mac'>,
+  index: LockedDeadline[],
+  dek: Uint8Array,
+): SealedDocument {
+  return { ...base, index, mac: documentMac(base, macKeyOf(dek)) };
 }
 
 export function macMatches(doc: SealedDocument, macKey: Uint8Array): boolean {

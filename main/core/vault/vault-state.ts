@@ -14,6 +14,7 @@ import {
   FORMAT_VERSION,
   LEGACY_FORMAT_VERSION,
   createDocumentSerializer,
+  keyHeaderOf,
   NewerFormatError,
   parseDiskDocument,
   type DiskDocument,
@@ -25,7 +26,7 @@ import {
 import { lockedIndexOf } from './vault-index';
 import { integrityNotice, type IntegrityReport } from './vault-integrity';
 import {
-  documentMac,
+  finishSealed,
   macKeyOf,
   macMatches,
   openAudit,
@@ -165,11 +166,10 @@ export class VaultState {
   opened(dek = this.requireKey()): VaultDocument {
     if (this.plain) return this.plain;
     const disk = this.requireDisk();
-    if (disk.formatVersion === LEGACY_FORMAT_VERSION) {
-      this.convertLegacy(disk, dek);
-      return this.plain ?? this.requireOpened();
-    }
-    this.plain = this.open(disk, dek);
+    this.plain =
+      disk.formatVersion === LEGACY_FORMAT_VERSION
+        ? this.convertLegacy(disk, dek)
+        : this.open(disk, dek);
     return this.plain;
   }
 
@@ -286,14 +286,7 @@ export class VaultState {
           : undefined,
       };
     }
-    return {
-      formatVersion: FORMAT_VERSION,
-      kdf: disk.kdf,
-      wrappedDek: disk.wrappedDek,
-      ...(disk.keychain ? { keychain: disk.keychain } : {}),
-      entries,
-      audit,
-    };
+    return { formatVersion: FORMAT_VERSION, ...keyHeaderOf(disk), entries, audit };
   }
 
   /** Whether a file's text is a format-2 vault whose MAC this key confirms. */
@@ -328,47 +321,42 @@ export class VaultState {
       }
       return sealed;
     });
-    const base = {
-      formatVersion: FORMAT_VERSION,
-      kdf: doc.kdf,
-      wrappedDek: doc.wrappedDek,
-      ...(doc.keychain ? { keychain: doc.keychain } : {}),
-      entries,
-      audit,
-    } as const;
-    return { ...base, index: lockedIndexOf(doc.entries), mac: documentMac(base, macKeyOf(dek)) };
+    return finishSealed(
+      { formatVersion: FORMAT_VERSION, ...keyHeaderOf(doc), entries, audit },
+      lockedIndexOf(doc.entries),
+      dek,
+    );
   }
 
-  /** Format 1 -> 2: the same entries and records, sealed, in one verified save. */
+  /**
+   * Format 1 -> 2: the same entries and records, sealed, in one verified save. Returns the
+   * opened document (another process's conversion, when it got there first).
+   */
   private convertLegacy(
     legacy: Extract<DiskDocument, { formatVersion: 1 }>,
     dek: Uint8Array,
-  ): void {
+  ): VaultDocument {
     const doc: VaultDocument = {
       formatVersion: FORMAT_VERSION,
-      kdf: legacy.kdf,
-      wrappedDek: legacy.wrappedDek,
-      ...(legacy.keychain ? { keychain: legacy.keychain } : {}),
+      ...keyHeaderOf(legacy),
       entries: legacy.entries,
       audit: legacy.audit,
     };
     const sealed = this.seal(doc, dek);
-    this.store.withLock(() => {
+    const converted = this.store.withLock((): SealedDocument => {
       const text = this.store.readText();
-      // Another process converted (or changed) it meanwhile: start again from what is there.
       if (text === undefined) throw new VaultError('vault-missing', 'The vault file is gone.');
       const now = parseDiskDocument(text);
-      if (now.formatVersion !== LEGACY_FORMAT_VERSION) {
-        this.disk = now;
-        return;
-      }
+      // Another process converted it meanwhile: use its file.
+      if (now.formatVersion !== LEGACY_FORMAT_VERSION) return now;
       keepLegacyCopy(this.store.path, text);
       this.store.writeBytes(this.serialize(sealed));
-      this.disk = sealed;
       this.checked = { doc: sealed, ok: true };
-      this.plain = doc;
+      return sealed;
     });
-    if (!this.plain) this.plain = this.open(this.requireSealed(), dek);
+    this.disk = converted;
+    this.plain = converted === sealed ? doc : this.open(converted, dek);
+    return this.plain;
   }
 
   private requireDisk(): DiskDocument {
@@ -376,18 +364,6 @@ export class VaultState {
     if (!this.disk)
       throw new VaultError('vault-missing', 'There is no vault yet; create one first.');
     return this.disk;
-  }
-
-  private requireSealed(): SealedDocument {
-    const disk = this.requireDisk();
-    if (disk.formatVersion !== FORMAT_VERSION)
-      throw new VaultError('storage-error', 'The vault could not be converted.');
-    return disk;
-  }
-
-  private requireOpened(): VaultDocument {
-    if (!this.plain) throw new VaultError('storage-error', 'The vault could not be opened.');
-    return this.plain;
   }
 
   private requireKey(): Uint8Array {
