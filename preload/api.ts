@@ -80,6 +80,8 @@ interface EntryBase {
   muted?: boolean;
   /** Reminders snoozed until (epoch ms). */
   snoozedUntil?: number;
+  /** Shared through this team (its name); absent for a personal entry. */
+  team?: string;
 }
 
 export interface FaxplusOAuthEntry extends EntryBase {

@@ -81,7 +81,8 @@ export function fingerprint(publicKey: string): string {
   return out.match(/.{1,4}/g)?.join('-') ?? out;
 }
 
-function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
+/** AES-256-GCM: iv (12) | ciphertext | tag (16), bound to `aad`. */
+export function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
   const iv = randomBytes(IV);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
@@ -89,7 +90,8 @@ function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
   return Buffer.concat([iv, body, cipher.getAuthTag()]);
 }
 
-function gcmOpen(key: Uint8Array, sealed: Uint8Array, aad: string): Buffer {
+/** Opens what gcmSeal sealed with the same key and AAD, or TeamSealError. */
+export function gcmOpen(key: Uint8Array, sealed: Uint8Array, aad: string): Buffer {
   const raw = Buffer.from(sealed);
   if (raw.length < IV + TAG) throw new TeamSealError();
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV));

@@ -64,6 +64,35 @@ export const TEAM_MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION team_entries_notify();
     `,
   },
+  {
+    version: 3,
+    name: 'team, member names and status, keys per epoch',
+    // One row says which team this is and its current key epoch. A member has a name (a
+    // handle, checked by the app to hold no e-mail), a status and whether they are an admin;
+    // their wrapped team keys live in team_keys, one per epoch they were a member for, so a
+    // rotation adds rows and never rewrites history. Audit records carry their key epoch.
+    sql: `
+      CREATE TABLE team_info (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        team_id text NOT NULL,
+        key_epoch integer NOT NULL
+      );
+      ALTER TABLE team_members
+        ALTER COLUMN key_epoch DROP NOT NULL,
+        ALTER COLUMN wrapped_key DROP NOT NULL,
+        ADD COLUMN name text UNIQUE,
+        ADD COLUMN status text NOT NULL DEFAULT 'active'
+          CHECK (status IN ('pending', 'active', 'removed')),
+        ADD COLUMN admin boolean NOT NULL DEFAULT false;
+      CREATE TABLE team_keys (
+        member_id text NOT NULL REFERENCES team_members (id),
+        epoch integer NOT NULL,
+        wrapped bytea NOT NULL,
+        PRIMARY KEY (member_id, epoch)
+      );
+      ALTER TABLE team_audit ADD COLUMN key_epoch integer;
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes migrations across machines. */

@@ -15,6 +15,30 @@ export interface Conflict {
   current: SharedRow | undefined;
 }
 
+export interface TeamInfo {
+  teamId: string;
+  keyEpoch: number;
+}
+
+export interface NewMember {
+  id: string;
+  name: string;
+  /** base64 of the raw X25519 public key. */
+  publicKey: string;
+}
+
+export interface MemberRow extends NewMember {
+  status: 'pending' | 'active' | 'removed';
+  admin: boolean;
+}
+
+export interface AuditRow {
+  seq: number;
+  entryId: string | null;
+  keyEpoch: number | null;
+  sealed: Buffer;
+}
+
 export type CasResult = { ok: true; version: number } | Conflict;
 
 /** The lock on a shared entry could not be had in time (another machine holds it). */
@@ -41,6 +65,11 @@ const toShared = (row: Row): SharedRow => ({
 
 export class TeamStore {
   constructor(private readonly pool: Pool) {}
+
+  /** A client of the pool for a step of its own (migrations); the caller releases it. */
+  connectClient(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
 
   async get(id: string): Promise<SharedRow | undefined> {
     const r = await this.pool.query<Row>(
@@ -87,12 +116,14 @@ export class TeamStore {
   /**
    * Runs `work` holding the entry's row lock (SELECT … FOR UPDATE in a transaction, with a
    * lock timeout). `work` sees the row as it is now and returns a new sealed value to write,
-   * or undefined to leave it; the write and the unlock are one commit. If this process dies
+   * or undefined to leave it (or `remove` to delete it); the write and the unlock are one commit. If this process dies
    * inside, the transaction is rolled back by the server and the old row stays intact.
    */
   async withEntryLock<T>(
     id: string,
-    work: (row: SharedRow) => Promise<{ sealed?: Buffer; keyEpoch?: number; result: T }>,
+    work: (
+      row: SharedRow,
+    ) => Promise<{ sealed?: Buffer; keyEpoch?: number; remove?: boolean; result: T }>,
     lockTimeoutMs = 10_000,
   ): Promise<T> {
     const client: PoolClient = await this.pool.connect();
@@ -114,7 +145,9 @@ export class TeamStore {
       if (!row) throw new Error('That shared entry no longer exists.');
       const current = toShared(row);
       const outcome = await work(current);
-      if (outcome.sealed) {
+      if (outcome.remove) {
+        await client.query('DELETE FROM team_entries WHERE id = $1', [id]);
+      } else if (outcome.sealed) {
         await client.query(
           `UPDATE team_entries SET sealed = $2, key_epoch = $3, version = version + 1,
            updated_at = now() WHERE id = $1`,
@@ -131,10 +164,191 @@ export class TeamStore {
     }
   }
 
-  async appendAudit(entryId: string | null, sealed: Buffer): Promise<void> {
-    await this.pool.query('INSERT INTO team_audit (entry_id, sealed) VALUES ($1, $2)', [
-      entryId,
-      sealed,
+  /** Removes an entry only if it is still at `expected` (moved back to someone's vault). */
+  async delete(id: string, expected: number): Promise<boolean> {
+    const r = await this.pool.query('DELETE FROM team_entries WHERE id = $1 AND version = $2', [
+      id,
+      expected,
     ]);
+    return r.rowCount === 1;
+  }
+
+  async appendAudit(entryId: string | null, sealed: Buffer, keyEpoch?: number): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO team_audit (entry_id, sealed, key_epoch) VALUES ($1, $2, $3)',
+      [entryId, sealed, keyEpoch ?? null],
+    );
+  }
+
+  async auditRows(limit = 500): Promise<AuditRow[]> {
+    const r = await this.pool.query<{
+      seq: string;
+      entry_id: string | null;
+      key_epoch: number | null;
+      sealed: Buffer;
+    }>('SELECT seq, entry_id, key_epoch, sealed FROM team_audit ORDER BY seq DESC LIMIT $1', [
+      limit,
+    ]);
+    return r.rows.map((row) => ({
+      seq: Number(row.seq),
+      entryId: row.entry_id,
+      keyEpoch: row.key_epoch,
+      sealed: row.sealed,
+    }));
+  }
+
+  // Members and keys -----------------------------------------------------------------------
+
+  async info(): Promise<TeamInfo | undefined> {
+    const r = await this.pool.query<{ team_id: string; key_epoch: number }>(
+      'SELECT team_id, key_epoch FROM team_info',
+    );
+    const row = r.rows[0];
+    return row ? { teamId: row.team_id, keyEpoch: row.key_epoch } : undefined;
+  }
+
+  /** The team's first row and its first (admin) member; false when the database has a team. */
+  async createTeam(teamId: string, admin: NewMember, wrapped: Buffer): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const made = await client.query(
+        `INSERT INTO team_info (team_id, key_epoch) VALUES ($1, 1) ON CONFLICT DO NOTHING`,
+        [teamId],
+      );
+      if (made.rowCount !== 1) return false;
+      await client.query(
+        `INSERT INTO team_members (id, public_key, name, status, admin)
+         VALUES ($1, $2, $3, 'active', true)`,
+        [admin.id, Buffer.from(admin.publicKey, 'base64'), admin.name],
+      );
+      await client.query('INSERT INTO team_keys (member_id, epoch, wrapped) VALUES ($1, 1, $2)', [
+        admin.id,
+        wrapped,
+      ]);
+      return true;
+    });
+  }
+
+  /** A member who asked to join; false when the name is taken. */
+  async addPending(member: NewMember): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO team_members (id, public_key, name, status, admin)
+       VALUES ($1, $2, $3, 'pending', false) ON CONFLICT DO NOTHING`,
+      [member.id, Buffer.from(member.publicKey, 'base64'), member.name],
+    );
+    return r.rowCount === 1;
+  }
+
+  async members(): Promise<MemberRow[]> {
+    const client = await this.pool.connect();
+    try {
+      return await this.membersWith(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Wraps the current key for a pending member; false when they are no longer pending. */
+  async activate(memberId: string, epoch: number, wrapped: Buffer): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const r = await client.query(
+        `UPDATE team_members SET status = 'active' WHERE id = $1 AND status = 'pending'`,
+        [memberId],
+      );
+      if (r.rowCount !== 1) return false;
+      await client.query('INSERT INTO team_keys (member_id, epoch, wrapped) VALUES ($1, $2, $3)', [
+        memberId,
+        epoch,
+        wrapped,
+      ]);
+      return true;
+    });
+  }
+
+  async wrappedKeys(memberId: string): Promise<{ epoch: number; wrapped: Buffer }[]> {
+    const r = await this.pool.query<{ epoch: number; wrapped: Buffer }>(
+      'SELECT epoch, wrapped FROM team_keys WHERE member_id = $1 ORDER BY epoch',
+      [memberId],
+    );
+    return r.rows;
+  }
+
+  /**
+   * Removes a member and rotates the team key, in one transaction: the team row and every
+   * entry are locked (a refresh elsewhere waits, then sees the new epoch), `reseal` gets the
+   * rows and the members who stay and returns the new wrapped keys and re-sealed rows; all of
+   * it commits together or not at all.
+   */
+  async removeAndRotate(
+    memberId: string,
+    reseal: (input: { epoch: number; rows: SharedRow[]; stay: MemberRow[] }) => {
+      wrapped: { memberId: string; wrapped: Buffer }[];
+      rows: { id: string; sealed: Buffer }[];
+    },
+  ): Promise<{ epoch: number; resealed: number }> {
+    return this.transaction(async (client) => {
+      const info = await client.query<{ key_epoch: number }>(
+        'SELECT key_epoch FROM team_info FOR UPDATE',
+      );
+      const current = info.rows[0]?.key_epoch;
+      if (current === undefined) throw new Error('This database has no team.');
+      const gone = await client.query(
+        `UPDATE team_members SET status = 'removed' WHERE id = $1 AND status <> 'removed'`,
+        [memberId],
+      );
+      if (gone.rowCount !== 1) throw new Error('That member is not in the team.');
+      const epoch = current + 1;
+      const rows = await client.query<Row>(
+        'SELECT id, version, key_epoch, sealed FROM team_entries ORDER BY id FOR UPDATE',
+      );
+      const stay = (await this.membersWith(client)).filter((m) => m.status === 'active');
+      const out = reseal({ epoch, rows: rows.rows.map(toShared), stay });
+      for (const w of out.wrapped) {
+        await client.query(
+          'INSERT INTO team_keys (member_id, epoch, wrapped) VALUES ($1, $2, $3)',
+          [w.memberId, epoch, w.wrapped],
+        );
+      }
+      for (const row of out.rows) {
+        await client.query(
+          `UPDATE team_entries SET sealed = $2, key_epoch = $3, version = version + 1,
+           updated_at = now() WHERE id = $1`,
+          [row.id, row.sealed, epoch],
+        );
+      }
+      await client.query('UPDATE team_info SET key_epoch = $1', [epoch]);
+      return { epoch, resealed: out.rows.length };
+    });
+  }
+
+  private async membersWith(client: PoolClient): Promise<MemberRow[]> {
+    const r = await client.query<{
+      id: string;
+      name: string | null;
+      public_key: Buffer;
+      status: MemberRow['status'];
+      admin: boolean;
+    }>('SELECT id, name, public_key, status, admin FROM team_members ORDER BY added_at, id');
+    return r.rows.map((row) => ({
+      id: row.id,
+      name: row.name ?? row.id,
+      publicKey: row.public_key.toString('base64'),
+      status: row.status,
+      admin: row.admin,
+    }));
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -24,7 +24,7 @@ import {
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
-import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf } from './vault-seal';
+import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf, teamFilesKeyOf } from './vault-seal';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -39,6 +39,7 @@ export type VaultReadApi = Pick<
   | 'readSecret'
   | 'onStatus'
   | 'recordAudit'
+  | 'teamFilesKey'
 > & { unlock(password: string): Promise<void> };
 
 export class VaultFileReader implements VaultReadApi {
@@ -126,6 +127,10 @@ export class VaultFileReader implements VaultReadApi {
 
   readSecret(id: string, field: SecretField): string | undefined {
     return openSecret(this.opener, this.requireKey(), this.stored(id), field);
+  }
+
+  teamFilesKey(): Buffer {
+    return teamFilesKeyOf(this.requireKey());
   }
 
   onStatus(): () => void {

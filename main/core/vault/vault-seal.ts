@@ -33,6 +33,14 @@ export function macKeyOf(dek: Uint8Array): Buffer {
   return hkdf(dek, MAC_INFO);
 }
 
+/**
+ * The key that seals this vault's team files (membership and the offline copy, beside the
+ * vault file): HKDF of the data key, so team code never holds the data key itself.
+ */
+export function teamFilesKeyOf(dek: Uint8Array): Buffer {
+  return hkdf(dek, 'tokenvault team files|1');
+}
+
 /** The label tags' key, also from the data key (another HKDF info). */
 export function tagKeyOf(dek: Uint8Array): Buffer {
   return hkdf(dek, TAG_INFO);

@@ -19,6 +19,7 @@ import {
   withEntryUpdated,
 } from './vault-entry-edits';
 import { VaultEvents } from './vault-events';
+import { teamFilesKeyOf } from './vault-seal';
 import { VaultKeyHolder } from './vault-key-holder';
 import { sealKeychainCheck, verifyKeychainKey, withKeychainRecord } from './vault-keychain';
 import { openSecret, sealSecrets, type Secrets } from './vault-secrets';
@@ -206,6 +207,10 @@ export class VaultService implements VaultApi {
   remove(id: string): void {
     this.requireKey();
     this.mutate('removed', (doc) => withEntryRemoved(doc, id, this.deps.clock));
+  }
+
+  teamFilesKey(): Buffer {
+    return teamFilesKeyOf(this.requireKey());
   }
 
   readSecret(id: string, field: SecretField): string | undefined {

@@ -82,6 +82,8 @@ export interface VaultApi {
     audit?: { action: AuditAction; detail?: string },
   ): EntryView;
   remove(id: string): void;
+  /** The key for this vault's team files (derived from the data key). Throws when locked. */
+  teamFilesKey(): Buffer;
   /** Decrypts one secret on demand (lazy decryption). Throws VaultError('locked'). */
   readSecret(id: string, field: SecretField): string | undefined;
   audit(entryId?: string): AuditRecord[];
@@ -96,3 +98,9 @@ export interface VaultApi {
   onChange(listener: (reason: string) => void): () => void;
   onStatus(listener: (status: VaultStatus) => void): () => void;
 }
+
+/** What a token refresh needs of a vault: the app's vault, or one shared entry held in memory. */
+export type SessionVault = Pick<
+  VaultApi,
+  'get' | 'readSecret' | 'update' | 'hasChangedOnDisk' | 'reload'
+>;

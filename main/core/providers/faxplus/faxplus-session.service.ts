@@ -4,7 +4,7 @@
 // marks the entry "needs re-authorization" and alerts once; nothing loops.
 import type { EntryView, FaxplusOAuthEntry } from '../../../../preload/api';
 import type { Clock } from '../../ports';
-import type { VaultApi } from '../../vault/vault.types';
+import type { SessionVault, VaultApi } from '../../vault/vault.types';
 import { VaultError } from '../../vault/vault.types';
 import { ProviderError } from '../http';
 import type { FaxplusAuth, FaxplusClient } from './faxplus.client';
@@ -13,7 +13,7 @@ import type { FaxplusAuth, FaxplusClient } from './faxplus.client';
 export const REFRESH_MARGIN_MS = 60_000;
 
 export interface FaxplusSessionDeps {
-  vault: VaultApi;
+  vault: SessionVault;
   client: FaxplusClient;
   clock: Clock;
   /** Called once when an entry turns 'needs-reauth' (the reminder/notification hook). */

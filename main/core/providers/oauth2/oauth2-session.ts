@@ -5,7 +5,7 @@
 // access token. `invalid_grant` marks the entry "needs re-authorization" once; nothing loops.
 import type { EntryView, OAuth2Entry } from '../../../../preload/api';
 import type { Clock } from '../../ports';
-import { VaultError, type VaultApi } from '../../vault/vault.types';
+import { VaultError, type SessionVault, type VaultApi } from '../../vault/vault.types';
 import { validFor } from '../contract';
 import { ProviderError, redactUrl, type HttpClient } from '../http';
 import type { OAuth2Client, OAuth2ClientInfo, TokenSet } from './oauth2.client';
@@ -45,7 +45,7 @@ export function deadlinesFrom(
 }
 
 export interface OAuth2SessionDeps {
-  vault: VaultApi;
+  vault: SessionVault;
   client: OAuth2Client;
   http: Pick<HttpClient, 'request'>;
   clock: Clock;
