@@ -33,6 +33,8 @@ export function cliBuildOptions(root, outdir) {
     legalComments: 'none',
     sourcemap: false,
     logLevel: 'warning',
+    // node-postgres loads its optional native binding only when asked for it; never here.
+    external: ['pg-native'],
     banner: { js: `#!/usr/bin/env node\n${ESM_REQUIRE_SHIM}` },
   };
 }

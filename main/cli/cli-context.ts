@@ -5,6 +5,7 @@ import type { CliCore } from './cli-core';
 import type { CliReadCore } from './cli-read-core';
 import { UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
+import type { TeamService } from '../core/team/team.service';
 import { resolveVaultDir } from './cli-paths';
 
 export type OptionValue = string | boolean | (string | boolean)[] | undefined;
@@ -35,6 +36,11 @@ export interface CommandContext {
    * locked. Falls back to the full core for a file it cannot read at once.
    */
   reader(options?: { willUnlock?: boolean }): Promise<CliReadCore>;
+  /**
+   * The team service over the unlocked full core (personal entries can move in and out);
+   * not synced yet. `team init` and `team join` use it before there is a team.
+   */
+  teamService(options?: { sync?: boolean }): Promise<TeamService>;
   /** The read-only core with the vault unlocked by the master password. */
   unlockedReader(): Promise<CliReadCore>;
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
@@ -98,6 +104,7 @@ export function createContext(
 
   let unlockPassword: Promise<string> | undefined;
 
+  const warn = (message: string) => io.stderr(`tokenvault: ${message}\n`);
   const ctx: CommandContext = {
     io,
     positionals,
@@ -121,7 +128,7 @@ export function createContext(
           dir: vaultDir,
           env: io.env,
           kdfIterations: options.create ? k.testKdfIterations(io.env) : undefined,
-          warn: (message) => io.stderr(`tokenvault: ${message}\n`),
+          warn,
         }),
       );
       return corePromise;
@@ -146,9 +153,27 @@ export function createContext(
           password: options.willUnlock ? io.env['TOKENVAULT_PASSWORD'] || undefined : undefined,
           full: () => ctx.core(),
           unlockedFull: () => ctx.unlocked(),
+          team: async (filesKey) => {
+            // A vault in no team loads none of the team code.
+            const [fs, path] = await Promise.all([import('node:fs'), import('node:path')]);
+            if (!fs.existsSync(path.join(vaultDir, 'team.json'))) return undefined;
+            const t = await import('./cli-team');
+            return t.openTeamService({ dir: vaultDir, env: io.env, filesKey, warn });
+          },
         }),
       );
       return readerPromise;
+    },
+    async teamService(options = {}) {
+      const core = await ctx.unlocked();
+      const t = await import('./cli-team');
+      return (options.sync ? t.openTeamService : t.newTeamService)({
+        dir: vaultDir,
+        env: io.env,
+        filesKey: () => core.vault.teamFilesKey(),
+        personal: core.vault,
+        warn,
+      });
     },
     async unlockedReader() {
       const reader = await ctx.reader({ willUnlock: true });

@@ -36,6 +36,7 @@ const USAGE_CODES = new Set([
   'duplicate-label',
   'vault-exists',
   'weak-password',
+  'no-team',
 ]);
 
 /**

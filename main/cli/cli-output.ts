@@ -20,6 +20,8 @@ export interface ListEntryJson {
   preview: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The team that shares it, or null for a personal entry. */
+  team: string | null;
 }
 
 export interface ReminderJson {
@@ -51,6 +53,7 @@ export function entryJson(e: EntryView): ListEntryJson {
     preview: e.preview ?? null,
     createdAt: iso(e.createdAt) ?? '',
     updatedAt: iso(e.updatedAt) ?? '',
+    team: e.team ?? null,
   };
 }
 

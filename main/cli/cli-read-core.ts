@@ -11,6 +11,9 @@ import { CorruptVaultError } from '../core/vault/vault-file';
 import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
 import { UsageError } from './cli-errors';
+import type { TeamService } from '../core/team/team.service';
+
+const isShared = (id: string) => id.startsWith('team-');
 
 export interface ReadCoreOptions {
   dir: string;
@@ -20,7 +23,17 @@ export interface ReadCoreOptions {
   full: () => Promise<CliCore>;
   /** The full core with the vault unlocked (a refresh writes the new token). */
   unlockedFull: () => Promise<CliCore>;
+  /**
+   * The vault's team, when it has one (team.json beside the vault): shared entries are found,
+   * listed and exported like personal ones. Called once, after unlocking.
+   */
+  team?: (filesKey: () => Uint8Array) => Promise<TeamService | undefined>;
 }
+
+type HeaderVault = Pick<
+  VaultReadApi,
+  'get' | 'readSecret' | 'recordAudit' | 'isUnlocked' | 'onStatus'
+>;
 
 /** The entry with this label; `provider` disambiguates when both providers use it. */
 export function findEntryIn(
@@ -43,7 +56,7 @@ export function findEntryIn(
 
 /** Header export as the CLI does it: printed, never put on a clipboard. */
 export function cliHeaders(
-  vault: VaultReadApi,
+  vault: HeaderVault,
   getAccessToken: (id: string, minValidMs?: number) => Promise<string>,
 ): HeadersService {
   return new HeadersService({
@@ -61,6 +74,8 @@ export function cliHeaders(
 }
 
 export class CliReadCore {
+  private teamValue: Promise<TeamService | undefined> | undefined;
+
   constructor(
     private current: VaultReadApi,
     private readonly options: ReadCoreOptions,
@@ -70,6 +85,8 @@ export class CliReadCore {
   get vault(): VaultReadApi {
     return this.current;
   }
+
+  private teamLoaded: TeamService | undefined;
 
   /**
    * Unlocks; a file whose MAC fails (changed outside Token Vault) is handed to the full core,
@@ -86,12 +103,36 @@ export class CliReadCore {
     }
   }
 
+  /** A personal entry with that label, else a shared one (the team's, when there is one). */
   async findEntry(label: string, provider?: ProviderId): Promise<EntryView> {
-    return this.withFallback(() => findEntryIn(this.current, label, provider));
+    try {
+      return await this.withFallback(() => findEntryIn(this.current, label, provider));
+    } catch (error) {
+      if (!(error instanceof UsageError) || !error.message.startsWith('No entry labelled')) {
+        throw error;
+      }
+      const team = await this.team();
+      if (!team) throw error;
+      return findEntryIn(team, label, provider);
+    }
   }
 
+  /** Personal entries, then the shared ones (with their `team`). */
   async list(): Promise<EntryView[]> {
-    return this.withFallback(() => this.current.list());
+    const personal = await this.withFallback(() => this.current.list());
+    const team = await this.team();
+    return team ? [...personal, ...team.list()] : personal;
+  }
+
+  /** The team, loaded once (undefined without one). */
+  team(): Promise<TeamService | undefined> {
+    const open = this.options.team;
+    if (!open) return Promise.resolve(undefined);
+    this.teamValue ??= open(() => this.current.teamFilesKey()).then((team) => {
+      this.teamLoaded = team;
+      return team;
+    });
+    return this.teamValue;
   }
 
   /**
@@ -112,7 +153,23 @@ export class CliReadCore {
   }
 
   headers(): HeadersService {
-    return cliHeaders(this.current, async (id, minValidMs) => {
+    const personal = this.current;
+    // Shared entries are served by the team (loaded by findEntry when it found one there).
+    const team = this.teamLoaded;
+    const vault: HeaderVault = team
+      ? {
+          get: (id) => (isShared(id) ? team.get(id) : personal.get(id)),
+          readSecret: (id, field) =>
+            isShared(id) ? team.readSecret(id, field) : personal.readSecret(id, field),
+          recordAudit: (id, action, detail) => {
+            if (!isShared(id)) personal.recordAudit(id, action, detail);
+          },
+          isUnlocked: () => personal.isUnlocked(),
+          onStatus: (listener) => personal.onStatus(listener),
+        }
+      : personal;
+    return cliHeaders(vault, async (id, minValidMs) => {
+      if (team && isShared(id)) return team.accessToken(id, minValidMs);
       const entry = this.current.get(id);
       const token = this.current.readSecret(id, 'accessToken');
       if (token && moduleOf(entry).accessFresh?.(entry, Date.now(), minValidMs)) return token;

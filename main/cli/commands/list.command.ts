@@ -18,9 +18,11 @@ export const run: CommandRun = async (ctx) => {
   }
   // The table needs six fields; building the full JSON shape first would format two dates
   // per entry that are never shown.
+  // A TEAM column only when some entry is shared.
+  const shared = entries.some((e) => e.team !== undefined);
   ctx.io.stdout(
     table(
-      ['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT'],
+      ['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', ...(shared ? ['TEAM'] : [])],
       entries.map((e) => [
         e.label,
         e.provider,
@@ -28,6 +30,7 @@ export const run: CommandRun = async (ctx) => {
         e.status,
         minuteUtc(expiryOf(e)),
         e.account?.email ?? e.account?.id ?? '',
+        ...(shared ? [e.team ?? ''] : []),
       ]),
     ),
   );

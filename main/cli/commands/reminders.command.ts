@@ -1,4 +1,6 @@
 import { listLockedReminderItems, listReminderItems } from '../../core/reminders/reminder-items';
+import type { EntryView } from '../../../preload/api';
+import type { LockedDeadline } from '../../core/reminders/reminder.types';
 import type { CommandRun } from '../cli-context';
 import { JSON_VERSION, json, lockedReminderJson, reminderJson, table } from '../cli-output';
 
@@ -17,7 +19,18 @@ export const run: CommandRun = async (ctx) => {
   const settings = await core.settings();
   const now = core.clock.now();
   if (locked) {
-    const items = listLockedReminderItems(core.vault.lockedIndex(), settings, now, 'en');
+    // Shared deadlines too: the team's offline copy keeps its own locked index.
+    const shared: LockedDeadline[] = (await import('node:fs')).existsSync(
+      (await import('node:path')).join(ctx.vaultDir, 'team.json'),
+    )
+      ? new (await import('../../core/team/team-local')).TeamFiles(ctx.vaultDir).lockedIndex()
+      : [];
+    const items = listLockedReminderItems(
+      [...core.vault.lockedIndex(), ...shared],
+      settings,
+      now,
+      'en',
+    );
     const reminders = items.map(lockedReminderJson);
     if (ctx.flag('json')) {
       ctx.io.stdout(json({ version: JSON_VERSION, locked: true, reminders }));
@@ -38,7 +51,18 @@ export const run: CommandRun = async (ctx) => {
     );
     return;
   }
-  const reminders = listReminderItems(core.vault.list(), settings, now, 'en').map(reminderJson);
+  const entries: EntryView[] = core.vault.list();
+  const hasTeam = (await import('node:fs')).existsSync(
+    (await import('node:path')).join(ctx.vaultDir, 'team.json'),
+  );
+  const team = hasTeam ? await ctx.teamService({ sync: true }) : undefined;
+  await team?.close();
+  const reminders = listReminderItems(
+    [...entries, ...(team?.list() ?? [])],
+    settings,
+    now,
+    'en',
+  ).map(reminderJson);
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, reminders }));
     return;

@@ -141,8 +141,10 @@ describe('tokenvault with SMSFactor', () => {
       'preview',
       'provider',
       'status',
+      'team',
       'updatedAt',
     ]);
+    expect(ci.team).toBeNull();
     expect(ci).toMatchObject({ provider: 'smsfactor', kind: 'smsfactor-token', status: 'active' });
     expect(Date.parse(ci.expiresAt)).toBeGreaterThan(Date.now());
     expect(r.stdout).not.toContain(minted);
