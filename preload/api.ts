@@ -187,6 +187,39 @@ export interface OAuth2Entry extends EntryBase {
 export type EntryView =
   FaxplusOAuthEntry | FaxplusPatEntry | SmsfactorTokenEntry | ApiKeyEntry | OAuth2Entry;
 
+/** The Team section's state (issue 15). */
+export interface TeamStatusView {
+  /** False when this vault belongs to no team. */
+  member: boolean;
+  teamName?: string;
+  /** This member's handle. */
+  name?: string;
+  /** This member's fingerprint, to read out to an admin. */
+  fingerprint?: string;
+  /** Set while the team database cannot be reached: since when (epoch ms). */
+  offlineSince?: number;
+  /** Shared entries this member cannot open (not invited yet, or removed). */
+  unreadable: number;
+  /** Whether this member holds the team key (an admin invited them). */
+  active: boolean;
+}
+
+export interface TeamMemberView {
+  name: string;
+  fingerprint: string;
+  status: 'pending' | 'active' | 'removed';
+  admin: boolean;
+  /** This machine's member. */
+  you: boolean;
+}
+
+export interface TeamRemoval {
+  epoch: number;
+  resealed: number;
+  /** Labels of the shared entries whose credentials the removed member could read. */
+  rotate: string[];
+}
+
 export interface AuditRecord {
   at: number;
   entryId: string;
@@ -445,6 +478,18 @@ export interface ChannelMap {
     req: { password: string; onConflict: BackupConflictRule };
     res: BackupImportSummary;
   };
+  'team:status': { req: void; res: TeamStatusView };
+  /** `init` makes a team in an empty database; `join` asks to join one (pending). */
+  'team:connect': {
+    req: { mode: 'init' | 'join'; connectionString: string; name: string; teamName?: string };
+    res: TeamStatusView;
+  };
+  'team:sync': { req: void; res: TeamStatusView };
+  'team:members': { req: void; res: TeamMemberView[] };
+  'team:invite': { req: { name: string; fingerprint: string }; res: TeamMemberView };
+  'team:remove': { req: { name: string }; res: TeamRemoval };
+  'team:share': { req: { id: string }; res: EntryView };
+  'team:unshare': { req: { id: string }; res: EntryView };
   'keychain:status': { req: void; res: KeychainStatus };
   'keychain:enable': { req: void; res: VaultStatus };
   'keychain:disable': { req: void; res: VaultStatus };
@@ -498,6 +543,14 @@ export const channels = {
   enableKeychainUnlock: 'keychain:enable',
   disableKeychainUnlock: 'keychain:disable',
   unlockWithKeychain: 'keychain:unlock',
+  getTeamStatus: 'team:status',
+  connectTeam: 'team:connect',
+  syncTeam: 'team:sync',
+  listTeamMembers: 'team:members',
+  inviteTeamMember: 'team:invite',
+  removeTeamMember: 'team:remove',
+  shareEntry: 'team:share',
+  unshareEntry: 'team:unshare',
 } as const satisfies Record<string, Channel>;
 
 // ---------------------------------------------------------------------------------------------
@@ -512,6 +565,8 @@ export interface EventMap {
   /** The user clicked a notification or tray item about an entry. */
   'event:focus-entry': { id: string };
   'event:settings': Settings;
+  /** The team's state changed (connected, online/offline, members). */
+  'event:team-status': TeamStatusView;
 }
 
 export type EventName = keyof EventMap;
@@ -522,6 +577,7 @@ export const events = {
   onConnect: 'event:connect',
   onFocusEntry: 'event:focus-entry',
   onSettings: 'event:settings',
+  onTeamStatus: 'event:team-status',
 } as const satisfies Record<string, EventName>;
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import type {
   PasswordRules,
   Result,
   Settings,
+  TeamMemberView,
+  TeamStatusView,
   TokenVaultApi,
   VaultStatus,
 } from '../preload/api';
@@ -153,6 +155,25 @@ export function useSettings(): SettingsState {
     [api, set],
   );
   return { value: remote.value, error: remote.error, refresh: remote.refresh, update };
+}
+
+const fetchTeam = (api: TokenVaultApi) => api.getTeamStatus();
+const subscribeTeam = (api: TokenVaultApi, apply: (v?: TeamStatusView) => void) =>
+  api.onTeamStatus((status) => apply(status));
+
+/** The Team section's state, kept in step with main (online/offline, invitations). */
+export function useTeamStatus(): Remote<TeamStatusView> & { set: (s: TeamStatusView) => void } {
+  return useRemote(fetchTeam, { subscribe: subscribeTeam });
+}
+
+const fetchMembers = (api: TokenVaultApi) => api.listTeamMembers();
+const subscribeMembers = (api: TokenVaultApi, apply: (v?: TeamMemberView[]) => void) =>
+  api.onTeamStatus(() => apply());
+
+/** The team's members; fetched again whenever main says the team changed. */
+export function useTeamMembers(): Remote<TeamMemberView[]> {
+  const { value, error, refresh } = useRemote(fetchMembers, { subscribe: subscribeMembers });
+  return { value, error, refresh };
 }
 
 const fetchEntries = (api: TokenVaultApi) => api.listEntries();

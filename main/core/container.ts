@@ -7,6 +7,11 @@ import type { PowerEvent } from './app/power-lock.policy';
 import { createPowerLockPolicy } from './app/power-lock.policy';
 import { ClipboardGuard } from './export/clipboard-guard';
 import { HeadersService } from './export/headers.service';
+import { providerEndpoints } from './app/provider-endpoints';
+import { HttpClient } from './providers/http';
+import { sharedRefresher } from './team/shared-refresher';
+import { TeamApp, mergedEntries } from './team/team-app';
+import { isSharedId } from './team/team.service';
 import type { Handlers } from './ipc/dispatch';
 import type { EmitEvent } from './ipc/emit-event';
 import { createHandlers } from './ipc/handlers';
@@ -145,6 +150,23 @@ export function createCore(deps: CoreDeps): Core {
       }
     >
   > = { faxplus, oauth2 };
+  // The team (issue 15): shared entries join the list, reminders, tray, headers and the
+  // background refresher through one merged view; their refresh goes through the row lock.
+  const teamEndpoints = providerEndpoints(deps.env);
+  const team = new TeamApp({
+    dataDir: deps.dataDir,
+    vault,
+    clock: deps.clock,
+    scheduler: deps.scheduler,
+    refresher: sharedRefresher({
+      http: new HttpClient({ transport: deps.http }),
+      clock: deps.clock,
+      faxplusEndpoints: () => teamEndpoints.faxplus,
+    }),
+    emit: deps.emit,
+    log: deps.log,
+  });
+  const entries = mergedEntries(vault, team);
   const sessionOf = (id: string) => {
     const entry = vault.get(id);
     const session = sessions[entry.provider];
@@ -157,18 +179,23 @@ export function createCore(deps: CoreDeps): Core {
     scheduler: deps.scheduler,
     clearSeconds: () => settings.get().clipboardClearSeconds,
   });
+  const accessToken = (id: string, minValidMs?: number) =>
+    isSharedId(id)
+      ? team.accessToken(id, minValidMs)
+      : sessionOf(id).getAccessToken(id, minValidMs);
   const headers = new HeadersService({
-    vault,
+    vault: entries,
     guard,
-    getAccessToken: (id, minValidMs) => sessionOf(id).getAccessToken(id, minValidMs),
+    getAccessToken: accessToken,
     defaultFormat: () => settings.get().defaultHeaderFormat,
   });
 
   const { remindersStore, reminders, refresher, tray, onTrayCommand } = createRemindersWiring({
     vault,
     settings,
+    entries,
     sessions: {
-      getAccessToken: (id) => sessionOf(id).getAccessToken(id),
+      getAccessToken: (id) => accessToken(id),
       reauthorize: (id) => sessionOf(id).reauthorize(id),
     },
     copyHeaders: (id) => headers.copy(id),
@@ -203,6 +230,12 @@ export function createCore(deps: CoreDeps): Core {
     settings: { settings },
     tokens: {
       vault,
+      shared: {
+        isShared: isSharedId,
+        list: () => team.list(),
+        get: (id) => team.get(id),
+        edit: (id, patch) => team.edit(id, patch),
+      },
       verifiers: {
         faxplus: (entry) => faxplus.verify(entry.id),
         smsfactor: (entry) => smsfactor.verify(entry.id),
@@ -220,13 +253,14 @@ export function createCore(deps: CoreDeps): Core {
     oauth2: { oauth2 },
     headers: { headers },
     reminders: {
-      vault,
+      vault: entries,
       settings: () => settings.get(),
       clock: deps.clock,
       systemLocale: deps.systemLocale,
     },
     backup: { backup, dialog: deps.fileDialog, clock: deps.clock },
     keychain: { keychain, vault },
+    team: { team },
   });
 
   const onPowerEvent = createPowerLockPolicy({
@@ -269,6 +303,7 @@ export function createCore(deps: CoreDeps): Core {
       subscriptions.push(
         vault.onStatus((status) => deps.emit('event:vault-status', status)),
         vault.onChange((reason) => deps.emit('event:entries-changed', { reason })),
+        team.onChange((reason) => deps.emit('event:entries-changed', { reason })),
         settings.onChange((next) => {
           deps.emit('event:settings', next);
           reminders.onSettingsChanged();
@@ -285,9 +320,11 @@ export function createCore(deps: CoreDeps): Core {
       refresher.start();
       tray.start();
       diskWatcher.start();
+      team.start();
       return report.notice ? { notice: report.notice } : {};
     },
     stop() {
+      void team.stop();
       diskWatcher.stop();
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
       reminders.stop();

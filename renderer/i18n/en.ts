@@ -8,8 +8,10 @@ import { enReminders } from './en-reminders';
 import { enSettings } from './en-settings';
 import { enSmsfactor } from './en-smsfactor';
 import { enTokens } from './en-tokens';
+import { enTeam } from './en-team';
 
 export const en = {
+  ...enTeam,
   ...enOAuth2,
   ...enApiKey,
   ...enErrors,

@@ -9,8 +9,10 @@ import { itReminders } from './it-reminders';
 import { itSettings } from './it-settings';
 import { itSmsfactor } from './it-smsfactor';
 import { itTokens } from './it-tokens';
+import { itTeam } from './it-team';
 
 export const it: Catalog = {
+  ...itTeam,
   ...itOAuth2,
   ...itApiKey,
   ...itErrors,

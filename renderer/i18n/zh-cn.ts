@@ -9,8 +9,10 @@ import { zhCnReminders } from './zh-cn-reminders';
 import { zhCnSettings } from './zh-cn-settings';
 import { zhCnSmsfactor } from './zh-cn-smsfactor';
 import { zhCnTokens } from './zh-cn-tokens';
+import { zhCnTeam } from './zh-cn-team';
 
 export const zhCN: Catalog = {
+  ...zhCnTeam,
   ...zhCnOAuth2,
   ...zhCnApiKey,
   ...zhCnErrors,

@@ -3,7 +3,20 @@
 // never see a stack or a secret, only a code, a user sentence and a field name leave main.
 import type { ApiError, ErrorCode } from '../../../preload/api';
 import { ProviderError, redactSecrets } from '../providers/http';
+import { TeamConnectionError } from '../team/team-connection';
+import { TeamError, type TeamErrorCode } from '../team/team-errors';
 import { VaultError } from '../vault/vault.types';
+
+/** Team errors in the codes the renderer knows (main's sentence says the rest). */
+const TEAM_CODES: Record<TeamErrorCode, ErrorCode> = {
+  'no-team': 'not-found',
+  'team-offline': 'network-error',
+  'not-admin': 'forbidden',
+  'not-found': 'not-found',
+  'invalid-input': 'invalid-input',
+  'duplicate-label': 'duplicate-label',
+  conflict: 'storage-error',
+};
 
 /** An error a handler throws on purpose, with the code the UI should act on. */
 export class IpcError extends Error {
@@ -33,6 +46,7 @@ const SECRET_KEYS = new Set([
   'pat',
   'token',
   'secret',
+  'connectionString',
 ]);
 
 const MAX_MESSAGE_LENGTH = 500;
@@ -60,6 +74,16 @@ export function toApiError(err: unknown, secrets: readonly string[] = []): ApiEr
     const field: unknown = (err as { field?: unknown }).field;
     if (typeof field === 'string' && field !== '') error.field = field;
     return error;
+  }
+  if (err instanceof TeamError) {
+    return { code: TEAM_CODES[err.code], message: clean(err.message, secrets) };
+  }
+  if (err instanceof TeamConnectionError) {
+    return {
+      code: 'invalid-input',
+      message: clean(err.message, secrets),
+      field: 'connectionString',
+    };
   }
   return { code: 'internal', message: INTERNAL_MESSAGE };
 }

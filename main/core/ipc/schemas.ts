@@ -136,6 +136,19 @@ export const schemas: ChannelSchemas = {
   'keychain:enable': none,
   'keychain:disable': none,
   'keychain:unlock': none,
+  'team:status': none,
+  'team:connect': z.strictObject({
+    mode: z.enum(['init', 'join']),
+    connectionString: secret,
+    name: text(32),
+    teamName: text(64).optional(),
+  }),
+  'team:sync': none,
+  'team:members': none,
+  'team:invite': z.strictObject({ name: text(32), fingerprint: text(64) }),
+  'team:remove': z.strictObject({ name: text(32) }),
+  'team:share': z.strictObject({ id: entryId }),
+  'team:unshare': z.strictObject({ id: entryId }),
 };
 
 /** Every channel of the contract, from the schema table (which the compiler keeps complete). */

@@ -7,6 +7,7 @@ import type { SettingsService } from '../settings/settings.service';
 import { createSafeStore, type SafeStore } from '../vault/safe-store';
 import type { BackendFactory } from '../vault/store-backend';
 import type { VaultService } from '../vault/vault.service';
+import type { VaultApi } from '../vault/vault.types';
 import { BackgroundRefresher } from './background-refresher';
 import { toNotification, type NotificationAction } from './notification-model';
 import { ReminderService } from './reminder.service';
@@ -16,6 +17,8 @@ import { TrayController } from './tray.controller';
 
 export interface RemindersWiringDeps {
   vault: VaultService;
+  /** What reminders, the tray and the refresher watch: personal and shared entries. */
+  entries?: Pick<VaultApi, 'list' | 'lockedIndex' | 'isUnlocked' | 'onChange' | 'onStatus'>;
   settings: SettingsService;
   /** Refreshed kinds (Fax.Plus OAuth, OAuth 2.0): refresh ahead of expiry, and re-authorize
    * from a notification or the tray. */
@@ -47,6 +50,7 @@ export interface RemindersWiring {
 
 export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWiring {
   const { vault, settings } = deps;
+  const entries = deps.entries ?? vault;
   const locale = () => {
     const language = settings.get().language;
     return language === 'system' ? (deps.systemLocale?.() ?? 'en') : language;
@@ -73,7 +77,7 @@ export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWirin
     now: () => deps.clock.now(),
   });
   const reminders = new ReminderService({
-    vault,
+    vault: entries,
     settings: () => settings.get(),
     clock: deps.clock,
     scheduler: deps.scheduler,
@@ -83,7 +87,7 @@ export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWirin
     onError: deps.log,
   });
   const refresher = new BackgroundRefresher({
-    vault,
+    vault: entries,
     refresh: async (id) => {
       await deps.sessions.getAccessToken(id);
     },
@@ -93,7 +97,7 @@ export function createRemindersWiring(deps: RemindersWiringDeps): RemindersWirin
   });
 
   const tray = new TrayController({
-    vault,
+    vault: entries,
     settings: () => settings.get(),
     clock: deps.clock,
     scheduler: deps.scheduler,

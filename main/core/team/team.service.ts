@@ -5,7 +5,7 @@
 // handles and ciphertext; labels, accounts, client ids and secrets never leave sealed.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { EntryView, ProviderId } from '../../../preload/api';
+import type { EntryView, ProviderId, TeamMemberView } from '../../../preload/api';
 import type { Clock } from '../ports';
 import { moduleOf } from '../providers/registry';
 import { SECRET_FIELDS } from '../vault/vault-entries';
@@ -14,6 +14,7 @@ import type { EntryPatch, SecretField, SessionVault, VaultApi } from '../vault/v
 import { refreshShared } from './shared-refresh';
 import { SharedEntryVault, type SharedContent } from './shared-entry-vault';
 import { teamPoolConfig } from './team-connection';
+import { TeamError, type TeamErrorCode } from './team-errors';
 import {
   fingerprint,
   gcmOpen,
@@ -29,34 +30,9 @@ import { TeamFiles, type TeamCopy, type TeamMembership } from './team-local';
 import { migrateTeamSchema } from './team-schema';
 import { TeamStore, type MemberRow, type SharedRow } from './team-store';
 
-export type TeamErrorCode =
-  | 'no-team'
-  | 'team-offline'
-  | 'not-admin'
-  | 'not-found'
-  | 'invalid-input'
-  | 'duplicate-label'
-  | 'conflict';
+export { TeamError, type TeamErrorCode };
 
-/** A team operation that cannot be done, as a sentence for the user. */
-export class TeamError extends Error {
-  constructor(
-    readonly code: TeamErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TeamError';
-  }
-}
-
-/** A member as the app and `team members` show them. */
-export interface TeamMemberView {
-  name: string;
-  fingerprint: string;
-  status: MemberRow['status'];
-  admin: boolean;
-  you: boolean;
-}
+export type { TeamMemberView };
 
 export interface TeamStatus {
   /** False when this vault belongs to no team. */
@@ -142,6 +118,34 @@ export function isUnreachable(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
     error.message,
   );
+}
+
+/** Why a first connection failed, as a sentence (never the connection string itself). */
+function connectError(error: unknown, connectionString: string): Error {
+  let where = 'the team database';
+  try {
+    const url = new URL(connectionString);
+    where = `the team database at ${url.hostname}${url.port ? `:${url.port}` : ''}`;
+  } catch {
+    // teamPoolConfig has already refused a string that is not a URL.
+  }
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /CERT|TLS|SSL|SELF_SIGNED/i.test(code)) {
+    return new TeamError(
+      'invalid-input',
+      `The certificate of ${where} could not be verified (${code}); give its CA, or fix the host name.`,
+    );
+  }
+  if (isUnreachable(error)) {
+    return new TeamError(
+      'team-offline',
+      `Cannot reach ${where}; check the address and that it is running.`,
+    );
+  }
+  if (typeof code === 'string' && error instanceof Error) {
+    return new TeamError('invalid-input', `${where} refused the connection: ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 const timeOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -833,7 +837,13 @@ export class TeamService {
   private async connectFresh(connectionString: string, ca?: string): Promise<TeamStore> {
     await this.close();
     const store = await this.openPool(connectionString, ca);
-    const client = await store.connectClient();
+    let client: Awaited<ReturnType<TeamStore['connectClient']>>;
+    try {
+      client = await store.connectClient();
+    } catch (error) {
+      await this.close();
+      throw connectError(error, connectionString);
+    }
     try {
       await migrateTeamSchema(client);
     } finally {

@@ -9,10 +9,11 @@ import { Described } from '../../ui/described';
 import { useToast } from '../../ui/toast';
 import { settle, useApi, useVaultEvent } from '../../vault-client';
 import { SettingsScreen } from '../settings/settings.screen';
+import { TeamScreen } from '../team/team.screen';
 import { useNow } from './use-now';
 import { TokensView } from './tokens.view';
 
-export type View = 'tokens' | 'settings';
+export type View = 'tokens' | 'settings' | 'team';
 
 const isMac = /Mac/.test(navigator.platform);
 
@@ -100,6 +101,13 @@ export function AppFrame({ onStatus, integrityNotice, view, setView }: AppFrameP
         <nav className="frame__nav" aria-label={t('frame.nav')}>
           <Button
             variant="ghost"
+            aria-pressed={view === 'team'}
+            onClick={() => setView(view === 'team' ? 'tokens' : 'team')}
+          >
+            {view === 'team' ? t('frame.backToTokens') : t('frame.team')}
+          </Button>
+          <Button
+            variant="ghost"
             aria-pressed={view === 'settings'}
             onClick={() => setView(view === 'settings' ? 'tokens' : 'settings')}
           >
@@ -129,6 +137,8 @@ export function AppFrame({ onStatus, integrityNotice, view, setView }: AppFrameP
         ) : null}
         {view === 'tokens' ? (
           <TokensView query={query} now={now} focus={focus} onClearQuery={() => setQuery('')} />
+        ) : view === 'team' ? (
+          <TeamScreen />
         ) : (
           <SettingsScreen />
         )}

@@ -21,6 +21,7 @@ import {
   statusTone,
 } from './entry-format';
 import { RenameEntryForm } from './rename-entry.form';
+import { TeamEntryActions } from '../team/team-entry-actions';
 import { ReminderControls } from '../reminders/reminder-controls';
 import { issuerName, uiOf } from '../kinds';
 import type { DeadlineRow } from '../provider-ui';
@@ -98,7 +99,7 @@ export function EntryDetailView({
         </button>
       </div>
       <div className="detail__actions">
-        {uiOf(entry).canVerify(entry) ? (
+        {uiOf(entry).canVerify(entry) && !entry.team ? (
           <Button busy={verifying} onClick={() => void verify()}>
             {t('detail.verify')}
           </Button>
@@ -106,10 +107,14 @@ export function EntryDetailView({
         <Button onClick={() => setRenaming(true)} disabled={renaming}>
           {t('detail.rename')}
         </Button>
-        <Button variant="danger" onClick={() => setDeleting(true)}>
-          {t('detail.delete')}
-        </Button>
+        <TeamEntryActions entry={entry} />
+        {entry.team ? null : (
+          <Button variant="danger" onClick={() => setDeleting(true)}>
+            {t('detail.delete')}
+          </Button>
+        )}
       </div>
+      {entry.team ? <p className="detail__team">{t('detail.team', { team: entry.team })}</p> : null}
 
       <CopyHeadersPanel entry={entry} onCopied={() => setCopies((n) => n + 1)} />
 

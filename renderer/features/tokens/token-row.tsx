@@ -70,6 +70,9 @@ export const TokenRow = memo(function TokenRow({
             {t(providerNameKey[entry.provider])}
           </span>
           <span className="row__kind">{t(kindNameKey[entry.kind])}</span>
+          {entry.team ? (
+            <span className="badge badge--team">{t('row.team', { team: entry.team })}</span>
+          ) : null}
           {account ? <span className="row__account">{account}</span> : null}
           {entry.preview ? <code className="row__preview">{entry.preview}</code> : null}
           {problem ? (

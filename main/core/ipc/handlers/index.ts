@@ -11,6 +11,7 @@ import { createHeadersHandlers, type HeadersHandlerDeps } from './headers.handle
 import { createRemindersHandlers, type RemindersHandlerDeps } from './reminders.handlers';
 import { createSettingsHandlers, type SettingsApi } from './settings.handlers';
 import { createSmsfactorHandlers, type SmsfactorHandlerDeps } from './smsfactor.handlers';
+import { createTeamHandlers, type TeamHandlerDeps } from './team.handlers';
 import { createTokensHandlers, type TokensHandlerDeps } from './tokens.handlers';
 import { createVaultHandlers, type VaultHandlerDeps } from './vault.handlers';
 
@@ -26,6 +27,7 @@ export interface HandlerDeps {
   reminders: RemindersHandlerDeps;
   backup: BackupHandlerDeps;
   keychain: KeychainHandlerDeps;
+  team: TeamHandlerDeps;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -41,5 +43,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createRemindersHandlers(deps.reminders),
     ...createBackupHandlers(deps.backup),
     ...createKeychainHandlers(deps.keychain),
+    ...createTeamHandlers(deps.team),
   };
 }

@@ -115,6 +115,18 @@ export const validPayloads: { [C in Channel]: Req<C> } = {
   'keychain:enable': undefined,
   'keychain:disable': undefined,
   'keychain:unlock': undefined,
+  'team:status': undefined,
+  'team:connect': {
+    mode: 'join',
+    connectionString: 'postgres://bob@127.0.0.1:5432/ops',
+    name: 'bob',
+  },
+  'team:sync': undefined,
+  'team:members': undefined,
+  'team:invite': { name: 'bob', fingerprint: 'K7QM-2D9X-ABCD-EFGH' },
+  'team:remove': { name: 'bob' },
+  'team:share': { id: 'e1' },
+  'team:unshare': { id: 'team-abc' },
 };
 
 /** A handler table whose every handler records its call and answers with its channel name. */

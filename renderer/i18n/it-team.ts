@@ -1,0 +1,63 @@
+// Italian strings of the Team section (issue 15).
+import type { enTeam } from './en-team';
+
+export const itTeam: Record<keyof typeof enTeam, string> = {
+  'frame.team': 'Team',
+  'team.cancel': 'Annulla',
+  'team.actions': 'Azioni',
+  'team.title': 'Team',
+  'team.loading': 'Caricamento del team…',
+  'team.intro':
+    'Condividi voci con il tuo team tramite un database PostgreSQL che gestisci tu. Tutto è cifrato end-to-end: il database vede solo testo cifrato, mai un nome o un segreto.',
+  'team.mode': 'Cosa fare',
+  'team.mode.init': 'Crea un team in un database vuoto',
+  'team.mode.join': 'Unisciti a un team',
+  'team.connection': 'Stringa di connessione',
+  'team.connection.hint':
+    'postgres://utente:password@host:5432/database. Sigillata in questa cassaforte; serve TLS con verifica del certificato, salvo che il database sia su questo computer.',
+  'team.name': 'Il tuo nome nel team',
+  'team.name.hint': 'Un nome breve che il database vede (lettere, cifre, . _ -), non un’e-mail.',
+  'team.teamName': 'Nome del team (facoltativo)',
+  'team.teamName.hint': 'Mostrato accanto alle voci condivise; se vuoto, il nome del database.',
+  'team.connect': 'Connetti',
+  'team.connected': 'Connesso al team «{team}».',
+  'team.heading': 'Team «{team}»',
+  'team.you': 'Sei {name}. La tua impronta: {fingerprint}',
+  'team.pending':
+    'In attesa dell’invito di un amministratore. Leggigli la tua impronta su un canale fidato (di persona, al telefono): {fingerprint}',
+  'team.check': 'Controlla di nuovo',
+  'team.offline':
+    'Il database del team non è raggiungibile (offline dal {when}). Le voci condivise sono in sola lettura dalla copia sigillata su questo computer; i promemoria continuano.',
+  'team.unreadable': '{count} voci condivise non si aprono con la tua chiave.',
+  'team.members': 'Membri',
+  'team.member.name': 'Nome',
+  'team.member.fingerprint': 'Impronta',
+  'team.member.status': 'Stato',
+  'team.member.role': 'Ruolo',
+  'team.member.you': '{name} (tu)',
+  'team.status.pending': 'In attesa di invito',
+  'team.status.active': 'Attivo',
+  'team.status.removed': 'Rimosso',
+  'team.role.admin': 'Amministratore',
+  'team.role.member': 'Membro',
+  'team.invite': 'Invita…',
+  'team.invite.title': 'Invita {name}',
+  'team.invite.fingerprint': 'Impronta che {name} ti ha letto',
+  'team.invite.hint':
+    'Chiedi a {name} l’impronta mostrata sul suo schermo e scrivila qui; deve essere {fingerprint}. Non prenderla dalla stessa chat da cui è arrivato l’invito.',
+  'team.invite.submit': 'Invita',
+  'team.invite.done': '{name} ora può aprire le voci condivise.',
+  'team.remove': 'Rimuovi…',
+  'team.remove.title': 'Rimuovere {name} dal team?',
+  'team.remove.message':
+    'La chiave del team viene ruotata e ogni voce condivisa sigillata di nuovo: {name} non potrà aprire nulla di ciò che verrà scritto da ora. {name} conserva ciò che ha già visto: ruota quelle credenziali presso il loro servizio.',
+  'team.remove.confirm': 'Rimuovi e ruota la chiave',
+  'team.remove.done': '{name} è stato rimosso. Ruota presso il servizio: {labels}.',
+  'team.remove.doneNone': '{name} è stato rimosso; non c’erano voci condivise da ruotare.',
+  'row.team': 'Team {team}',
+  'detail.team': 'Condivisa con il team «{team}»',
+  'detail.share': 'Condividi con il team',
+  'detail.unshare': 'Sposta nelle personali',
+  'detail.shared': '«{label}» ora è condivisa con il team «{team}».',
+  'detail.unshared': '«{label}» è tornata nella tua cassaforte personale.',
+};
