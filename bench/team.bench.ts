@@ -10,6 +10,7 @@ import type { EntryView } from '../preload/api';
 import { headerPairs } from '../main/core/export/header-formats';
 import { refreshShared } from '../main/core/team/shared-refresh';
 import { newTeamKey, openShared, sealShared } from '../main/core/team/team-crypto';
+import { listenForChanges } from '../main/core/team/team-feed';
 import { migrateTeamSchema } from '../main/core/team/team-schema';
 import { TeamStore } from '../main/core/team/team-store';
 import { nodeRandom } from '../main/core/vault/crypto';
@@ -129,12 +130,53 @@ export default async function teamBench(): Promise<Row[]> {
       ),
     );
     const refreshMs = performance.now() - start;
+
+    // What one machine's sync costs as a team grows: 1,000 shared rows read and opened.
+    const SYNC_ROWS = 1000;
+    for (let i = 0; i < SYNC_ROWS; i++) {
+      const id = `bulk-${i}`;
+      await store.insert(
+        id,
+        1,
+        sealShared(key, TEAM, id, 1, { ...content, entry: { ...entry, id } }),
+      );
+    }
+    const syncTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const rows = await store.all();
+      for (const r of rows) openShared(key, TEAM, r.id, r.keyEpoch, r.sealed);
+      syncTimes.push(performance.now() - t);
+    }
+
+    // NOTIFY fan-out: one write, 20 listening machines; until the last one has heard of it.
+    const LISTENERS = 20;
+    let heard = 0;
+    let allHeard: () => void = () => undefined;
+    const everyone = new Promise<void>((resolve) => (allHeard = resolve));
+    const feeds = await Promise.all(
+      Array.from({ length: LISTENERS }, () =>
+        listenForChanges({
+          config: { connectionString: server.url },
+          onChange: (c) => {
+            if (c.entryId === 'fanout' && ++heard === LISTENERS) allHeard();
+          },
+        }),
+      ),
+    );
+    const fanStart = performance.now();
+    await store.insert('fanout', 1, sealShared(key, TEAM, 'fanout', 1, content));
+    await everyone;
+    const fanMs = performance.now() - fanStart;
+    await Promise.all(feeds.map((f) => f.close()));
     return [
       ['team_headers_ms', median(teamTimes), 'ms'],
       ['local_headers_ms', median(localTimes), 'ms'],
       ['team_vs_local_headers_ratio', median(teamTimes) / median(localTimes), 'x'],
       ['team_refresh_10_clients_ms', refreshMs, 'ms'],
       ['team_refresh_provider_calls', providerCalls, 'calls'],
+      ['team_sync_1000_entries_ms', median(syncTimes), 'ms'],
+      ['team_notify_20_listeners_ms', fanMs, 'ms'],
     ];
   } finally {
     await Promise.all(pools.map((p) => p.end()));
