@@ -234,7 +234,9 @@ export interface AuditRecord {
     | 'renamed'
     | 'deleted'
     | 'minted'
-    | 'needs-reauth';
+    | 'needs-reauth'
+    /** A shared entry's history (from the team's audit): shared into the team. */
+    | 'shared';
   detail?: string;
 }
 

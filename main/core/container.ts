@@ -235,6 +235,7 @@ export function createCore(deps: CoreDeps): Core {
         list: () => team.list(),
         get: (id) => team.get(id),
         edit: (id, patch) => team.edit(id, patch),
+        audit: (id) => team.auditOf(id),
       },
       verifiers: {
         faxplus: (entry) => faxplus.verify(entry.id),

@@ -52,6 +52,7 @@ export const enTeam = {
   'team.remove.confirm': 'Remove and rotate the key',
   'team.remove.done': '{name} was removed. Rotate at their provider: {labels}.',
   'team.remove.doneNone': '{name} was removed; there were no shared entries to rotate.',
+  'audit.shared': 'Shared with the team',
   'row.team': 'Team {team}',
   'detail.team': 'Shared with the team “{team}”',
   'detail.share': 'Share with team',

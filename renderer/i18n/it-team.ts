@@ -54,6 +54,7 @@ export const itTeam: Record<keyof typeof enTeam, string> = {
   'team.remove.confirm': 'Rimuovi e ruota la chiave',
   'team.remove.done': '{name} è stato rimosso. Ruota presso il servizio: {labels}.',
   'team.remove.doneNone': '{name} è stato rimosso; non c’erano voci condivise da ruotare.',
+  'audit.shared': 'Condivisa con il team',
   'row.team': 'Team {team}',
   'detail.team': 'Condivisa con il team «{team}»',
   'detail.share': 'Condividi con il team',

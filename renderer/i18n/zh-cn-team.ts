@@ -53,6 +53,7 @@ export const zhCnTeam: Record<keyof typeof enTeam, string> = {
   'team.remove.confirm': '移除并轮换密钥',
   'team.remove.done': '已移除 {name}。请在服务商处轮换：{labels}。',
   'team.remove.doneNone': '已移除 {name}；没有需要轮换的共享条目。',
+  'audit.shared': '已与团队共享',
   'row.team': '团队 {team}',
   'detail.team': '已与团队“{team}”共享',
   'detail.share': '与团队共享',

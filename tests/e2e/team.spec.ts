@@ -148,6 +148,9 @@ test('two machines: invite by fingerprint, share an entry, see it appear on the 
     await expect(bob.page.getByRole('option', { name: /CI deploy key/ })).toBeVisible();
     await bob.page.getByRole('option', { name: /CI deploy key/ }).click();
     await expect(bob.page.getByText('Shared with the team “ops”')).toBeVisible();
+    // Its history is the team's: who shared it.
+    await expect(bob.page.getByText('Shared with the team', { exact: true })).toBeVisible();
+    await expect(bob.page.locator('.history').getByText('alice')).toBeVisible();
     await screenshot(bob.page, testInfo, 'team-shared-entry');
 
     // Bob shares one of his: it reaches Alice's list without her doing anything.
@@ -169,6 +172,27 @@ test('two machines: invite by fingerprint, share an entry, see it appear on the 
       page.getByText(/bob was removed\. Rotate at their provider: .*CI deploy key/),
     ).toBeVisible();
     await expect(page.getByRole('row', { name: /bob/ })).toContainText('Removed');
+
+    // The database stops: Alice's app says since when, and the shared entries stay usable.
+    server.kill();
+    try {
+      await expect(
+        page.getByText(/The team database cannot be reached \(offline since/),
+      ).toBeVisible({
+        timeout: 15_000,
+      });
+      await screenshot(page, testInfo, 'team-offline');
+      await page.getByRole('button', { name: 'Back to tokens' }).click();
+      await page.getByRole('option', { name: /CI deploy key/ }).click();
+      await expect(page.getByText('X-Api-Key: ••••••••7890')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Move to personal' })).toBeDisabled();
+    } finally {
+      server.restart();
+    }
+    await page.getByRole('button', { name: 'Team' }).click();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect(page.getByText(/offline since/)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Check again' })).toHaveCount(0);
   } finally {
     await bob.close();
   }

@@ -4,7 +4,7 @@
 // every 30 seconds until the database answers. Locking drops the team keys with the vault's.
 // The rest of main sees shared entries through `mergedEntries` (list, reminders, tray, headers
 // and the background refresher work on them as on personal ones).
-import type { EntryView, TeamMemberView, TeamStatusView } from '../../../preload/api';
+import type { AuditRecord, EntryView, TeamMemberView, TeamStatusView } from '../../../preload/api';
 import type { EmitEvent } from '../ipc/emit-event';
 import type { Clock, Scheduler, TimerHandle } from '../ports';
 import type { LockedDeadline } from '../reminders/reminder.types';
@@ -167,6 +167,20 @@ export class TeamApp {
 
   audit(): ReturnType<TeamService['audit']> {
     return this.service().audit();
+  }
+
+  /** A shared entry's history as the entry detail shows it: shared and refreshed, by whom. */
+  async auditOf(id: string): Promise<AuditRecord[]> {
+    const records = await this.service().audit();
+    const out: AuditRecord[] = [];
+    for (const r of records) {
+      if (r.entryId !== id) continue;
+      const action =
+        r.action === 'shared' ? 'shared' : r.action === 'refreshed' ? 'refreshed' : undefined;
+      if (!action) continue;
+      out.push({ at: r.at, entryId: id, label: r.label ?? '', action, detail: r.member });
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------

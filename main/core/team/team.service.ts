@@ -48,6 +48,8 @@ export interface TeamStatus {
 }
 
 export interface TeamAuditView {
+  /** The shared entry it is about; absent for team events (members, the team itself). */
+  entryId?: string;
   at: number;
   member: string;
   action: string;
@@ -556,11 +558,11 @@ export class TeamService {
         row.keyEpoch === null ? undefined : await this.keyFor(row.keyEpoch).catch(() => undefined);
       if (!key || row.keyEpoch === null) continue;
       try {
-        out.push(
-          JSON.parse(
-            gcmOpen(key, row.sealed, `team-audit|${info.teamId}|${row.keyEpoch}`).toString('utf8'),
-          ) as TeamAuditView,
-        );
+        const record = JSON.parse(
+          gcmOpen(key, row.sealed, `team-audit|${info.teamId}|${row.keyEpoch}`).toString('utf8'),
+        ) as TeamAuditView;
+        // The entry id inside the seal counts, not the column beside it.
+        out.push(record);
       } catch {
         // Sealed before this member joined, or not by this team: not shown.
       }
@@ -793,6 +795,7 @@ export class TeamService {
     if (!info) return;
     const key = this.keys.get(info.keyEpoch) ?? (await this.keyFor(info.keyEpoch));
     const record: TeamAuditView = {
+      ...(entryId ? { entryId } : {}),
       at: this.deps.clock.now(),
       member: m.name,
       action: subject ? `${action}: ${subject}` : action,

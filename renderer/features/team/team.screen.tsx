@@ -232,7 +232,8 @@ function TeamMembers({
         <p className="team__unreadable">{t('team.unreadable', { count: status.unreadable })}</p>
       ) : null}
       <h3 className="settings__legend">{t('team.members')}</h3>
-      {loadError ? (
+      {/* Offline is said once, above; the table keeps what it last showed. */}
+      {loadError && status.offlineSince === undefined ? (
         <p className="settings__error" role="alert">
           {loadError}
         </p>

@@ -21,6 +21,7 @@ const actionKey: Record<AuditRecord['action'], MessageKey> = {
   deleted: 'audit.deleted',
   minted: 'audit.minted',
   'needs-reauth': 'audit.needs-reauth',
+  shared: 'audit.shared',
 };
 
 /** Newest first; ties keep the log's order reversed (later writes first). */

@@ -188,35 +188,39 @@ describe.skipIf(!HAVE_POSTGRES)(
     });
 
     it('a stopped database: read-only from the sealed copy, offline since when, and caught up after', async () => {
+      // The copy holds what this machine last read: read the latest first (both edits above).
+      await bob.team.sync();
       const token = bob.team.readSecret(sharedId, 'accessToken');
       server.kill();
-      const offline = await bob.team.sync();
-      expect(offline.offlineSince).toBe(h.clock.now());
-      expect(bob.team.list().map((e) => e.label)).toEqual([label]);
-      expect(await bob.team.accessToken(sharedId)).toBe(token);
-      await expect(bob.team.edit(sharedId, { muted: true })).rejects.toThrow(
-        /unreachable since .*nothing was changed/,
-      );
-      // A restarted app reads the sealed copy the same way, and its deadlines while locked.
-      const reopened = new TeamService({
-        dir: bob.dir,
-        filesKey: () => bob.vault.teamFilesKey(),
-        clock: h.clock,
-        refresher: () => Promise.reject(new Error('no refresh offline')),
-      });
-      await reopened.sync();
-      expect(reopened.status().offlineSince).toBe(h.clock.now());
-      expect(reopened.list().map((e) => e.label)).toEqual([label]);
-      expect(reopened.lockedIndex().length).toBeGreaterThan(0);
-      expect(readFileSync(join(bob.dir, COPY_FILE), 'utf8')).not.toContain(label);
-      await reopened.close();
-      // Due while offline: said plainly, nothing presented to the provider.
-      h.clock.advance(2 * HOUR);
-      const grants = refreshGrants().length;
-      await expect(bob.team.accessToken(sharedId)).rejects.toThrow(/needs a refresh first/);
-      expect(refreshGrants().length).toBe(grants);
-
-      server.restart();
+      try {
+        const offline = await bob.team.sync();
+        expect(offline.offlineSince).toBe(h.clock.now());
+        expect(bob.team.list().map((e) => e.label)).toEqual([label]);
+        expect(await bob.team.accessToken(sharedId)).toBe(token);
+        await expect(bob.team.edit(sharedId, { muted: true })).rejects.toThrow(
+          /unreachable since .*nothing was changed/,
+        );
+        // A restarted app reads the sealed copy the same way, and its deadlines while locked.
+        const reopened = new TeamService({
+          dir: bob.dir,
+          filesKey: () => bob.vault.teamFilesKey(),
+          clock: h.clock,
+          refresher: () => Promise.reject(new Error('no refresh offline')),
+        });
+        await reopened.sync();
+        expect(reopened.status().offlineSince).toBe(h.clock.now());
+        expect(reopened.list().map((e) => e.label)).toEqual([label]);
+        expect(reopened.lockedIndex().length).toBeGreaterThan(0);
+        expect(readFileSync(join(bob.dir, COPY_FILE), 'utf8')).not.toContain(label);
+        await reopened.close();
+        // Due while offline: said plainly, nothing presented to the provider.
+        h.clock.advance(2 * HOUR);
+        const grants = refreshGrants().length;
+        await expect(bob.team.accessToken(sharedId)).rejects.toThrow(/needs a refresh first/);
+        expect(refreshGrants().length).toBe(grants);
+      } finally {
+        server.restart();
+      }
       const back = await bob.team.sync();
       expect(back.offlineSince).toBeUndefined();
       expect(await bob.team.accessToken(sharedId)).not.toBe(token);

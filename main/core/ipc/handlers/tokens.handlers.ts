@@ -2,7 +2,7 @@
 // provider-specific step: it is dispatched to the verifier registered for the entry's provider
 // (Fax.Plus: /accounts/self; SMSFactor: /credits), so a new provider adds a verifier, not a
 // branch here.
-import type { EntryView, ProviderId } from '../../../../preload/api';
+import type { AuditRecord, EntryView, ProviderId } from '../../../../preload/api';
 import type { EntryPatch, VaultApi } from '../../vault/vault.types';
 import type { HandlersFor } from '../dispatch';
 import { IpcError, unsupported } from '../ipc.errors';
@@ -19,6 +19,8 @@ export interface SharedEntries {
   list(): EntryView[];
   get(id: string): EntryView;
   edit(id: string, patch: EntryPatch): Promise<EntryView>;
+  /** The entry's history from the team's audit. */
+  audit(id: string): Promise<AuditRecord[]>;
 }
 
 export interface TokensHandlerDeps {
@@ -70,8 +72,11 @@ export function createTokensHandlers({
       if (!verify) throw unsupported(`Verifying ${entry.provider} entries`);
       return verify(entry);
     },
-    // A shared entry's history is the team's audit (Team section), not this vault's.
-    'tokens:audit': ({ id }) => (id && sharedOne(id) ? [] : vault.audit(id)),
+    // A shared entry's history is in the team's audit, not this vault's.
+    'tokens:audit': ({ id }) => {
+      const team = id ? sharedOne(id) : undefined;
+      return team && id ? team.audit(id) : vault.audit(id);
+    },
     'tokens:set-reminders': ({ id, muted, snoozedUntil }) => {
       const patch: { muted?: boolean; snoozedUntil?: number } = {};
       if (muted !== undefined) patch.muted = muted;
