@@ -203,6 +203,8 @@ export class TeamApp {
       this.feed = await listenForChanges({
         config: this.service().connectionConfig(),
         onChange: () => void this.sync().catch(() => undefined),
+        // Invited (now holding the key), someone asking to join, someone removed.
+        onMembersChange: () => void this.sync().catch(() => undefined),
         onOffline: (since) => {
           this.feed = undefined;
           this.team?.markOffline(since);

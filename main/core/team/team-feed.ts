@@ -14,6 +14,8 @@ export interface TeamChange {
 export interface TeamFeedOptions {
   config: pg.ClientConfig;
   onChange: (change: TeamChange) => void;
+  /** A member joined, was invited or removed (migration 4); read the members again. */
+  onMembersChange?: () => void;
   onOffline?: (since: number, reason: string) => void;
   now?: () => number;
 }
@@ -23,6 +25,7 @@ export interface TeamFeed {
 }
 
 const CHANNEL = 'team_entries';
+const MEMBERS_CHANNEL = 'team_members';
 
 export function parseChange(payload: string | undefined): TeamChange | undefined {
   const m = /^([A-Za-z0-9._-]{1,128}):(\d{1,18})$/.exec(payload ?? '');
@@ -41,6 +44,10 @@ export async function listenForChanges(options: TeamFeedOptions): Promise<TeamFe
     options.onOffline?.(now(), reason);
   };
   client.on('notification', (message) => {
+    if (message.channel === MEMBERS_CHANNEL) {
+      options.onMembersChange?.();
+      return;
+    }
     if (message.channel !== CHANNEL) return;
     const change = parseChange(message.payload);
     if (change) options.onChange(change);
@@ -49,6 +56,7 @@ export async function listenForChanges(options: TeamFeedOptions): Promise<TeamFe
   client.on('end', () => offline('the connection to the team database ended'));
   await client.connect();
   await client.query(`LISTEN ${CHANNEL}`);
+  await client.query(`LISTEN ${MEMBERS_CHANNEL}`);
   return {
     close: async () => {
       closing = true;

@@ -93,6 +93,24 @@ export const TEAM_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE team_audit ADD COLUMN key_epoch integer;
     `,
   },
+  {
+    version: 4,
+    name: 'member notifications',
+    // A member joining, invited or removed (and a key wrapped for them) tells the listening
+    // apps on another channel, with no payload: they read the members and their keys again,
+    // so an admin sees who asks to join and an invitee can open the entries at once.
+    sql: `
+      CREATE FUNCTION team_members_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('team_members', '');
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER team_members_changed AFTER INSERT OR UPDATE OR DELETE ON team_members
+        FOR EACH STATEMENT EXECUTE FUNCTION team_members_notify();
+      CREATE TRIGGER team_keys_changed AFTER INSERT ON team_keys
+        FOR EACH STATEMENT EXECUTE FUNCTION team_members_notify();
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes migrations across machines. */
