@@ -3,6 +3,8 @@
 // sandbox: two vault folders, two people. The connection string is a secret (standard input,
 // or --db without a password); a wrong fingerprint invites nobody; a stopped database leaves
 // reads working from the sealed copy with "offline since" on stderr, and writes refused.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_OAUTH2_CLIENT,
@@ -175,6 +177,15 @@ describe.skipIf(!HAVE_POSTGRES)(
       );
       expect(exec.code, exec.stderr).toBe(0);
       expect(exec.stdout).toBe('child-ok\n');
+      // inject resolves a shared label too, and writes the file 0600.
+      const out = join(b.dir, 'team.env');
+      const inject = await runCli(['inject', '-o', out], {
+        env: envB,
+        input: 'CI_KEY={{ tokenvault://ci key/token }}\n',
+      });
+      expect(inject.code, inject.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(`CI_KEY=${API_KEY}\n`);
+      expect(statSync(out).mode & 0o777).toBe(0o600);
     });
 
     it('a shared OAuth 2.0 connection: each machine gets a live token, the grant is never revoked', async () => {
