@@ -155,8 +155,8 @@ export function createContext(
           unlockedFull: () => ctx.unlocked(),
           team: async (filesKey) => {
             // A vault in no team loads none of the team code.
-            const [fs, path] = await Promise.all([import('node:fs'), import('node:path')]);
-            if (!fs.existsSync(path.join(vaultDir, 'team.json'))) return undefined;
+            const local = await import('../core/team/team-local');
+            if (!local.hasTeamFiles(vaultDir)) return undefined;
             const t = await import('./cli-team');
             return t.openTeamService({ dir: vaultDir, env: io.env, filesKey, warn });
           },

@@ -11,9 +11,8 @@ import { CorruptVaultError } from '../core/vault/vault-file';
 import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
 import { UsageError } from './cli-errors';
+import { isSharedId as isShared } from '../core/team/team-errors';
 import type { TeamService } from '../core/team/team.service';
-
-const isShared = (id: string) => id.startsWith('team-');
 
 export interface ReadCoreOptions {
   dir: string;

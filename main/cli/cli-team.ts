@@ -4,6 +4,7 @@
 import { providerEndpoints } from '../core/app/provider-endpoints';
 import { HttpClient, fetchTransport } from '../core/providers/http';
 import { sharedRefresher } from '../core/team/shared-refresher';
+import { timeOf } from '../core/team/team-errors';
 import { TeamService, type TeamServiceDeps } from '../core/team/team.service';
 
 export interface CliTeamOptions {
@@ -16,8 +17,6 @@ export interface CliTeamOptions {
 
 /** Real time; the team code needs nothing else of a clock. */
 const systemClock = { now: () => Date.now() };
-
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export function newTeamService(options: CliTeamOptions): TeamService {
   const urls = providerEndpoints(options.env);
@@ -41,7 +40,7 @@ export async function openTeamService(options: CliTeamOptions): Promise<TeamServ
   const status = await team.sync();
   if (status.offlineSince !== undefined) {
     options.warn(
-      `the team database cannot be reached (offline since ${when(status.offlineSince)}); shared entries come from the sealed local copy and are read-only.`,
+      `the team database cannot be reached (offline since ${timeOf(status.offlineSince)}); shared entries come from the sealed local copy and are read-only.`,
     );
   }
   return team;

@@ -80,6 +80,8 @@ async function connectTeam(page: Page, mode: 'init' | 'join', name: string): Pro
   await expect(page.getByRole('heading', { name: 'Team “ops”' })).toBeVisible();
 }
 
+// Skipped only on a machine without PostgreSQL (the integration suites skip the same way);
+// .ci/run installs it, so CI always runs this.
 test.skip(!HAVE_POSTGRES, 'PostgreSQL is not installed here');
 
 test('two machines: invite by fingerprint, share an entry, see it appear on the other', async ({

@@ -20,11 +20,10 @@ export const run: CommandRun = async (ctx) => {
   const now = core.clock.now();
   if (locked) {
     // Shared deadlines too: the team's offline copy keeps its own locked index.
-    const shared: LockedDeadline[] = (await import('node:fs')).existsSync(
-      (await import('node:path')).join(ctx.vaultDir, 'team.json'),
-    )
-      ? new (await import('../../core/team/team-local')).TeamFiles(ctx.vaultDir).lockedIndex()
-      : [];
+    // (An empty list without a team: the copy file is not there.)
+    const shared: LockedDeadline[] = new (await import('../../core/team/team-local')).TeamFiles(
+      ctx.vaultDir,
+    ).lockedIndex();
     const items = listLockedReminderItems(
       [...core.vault.lockedIndex(), ...shared],
       settings,
@@ -52,10 +51,8 @@ export const run: CommandRun = async (ctx) => {
     return;
   }
   const entries: EntryView[] = core.vault.list();
-  const hasTeam = (await import('node:fs')).existsSync(
-    (await import('node:path')).join(ctx.vaultDir, 'team.json'),
-  );
-  const team = hasTeam ? await ctx.teamService({ sync: true }) : undefined;
+  const { hasTeamFiles } = await import('../../core/team/team-local');
+  const team = hasTeamFiles(ctx.vaultDir) ? await ctx.teamService({ sync: true }) : undefined;
   await team?.close();
   const reminders = listReminderItems(
     [...entries, ...(team?.list() ?? [])],

@@ -92,6 +92,9 @@ function write(path: string, key: Uint8Array, aad: string, value: unknown, extra
   );
 }
 
+/** Whether the vault in `dir` belongs to a team (readable while locked: it says nothing else). */
+export const hasTeamFiles = (dir: string): boolean => existsSync(join(dir, MEMBERSHIP_FILE));
+
 export class TeamFiles {
   constructor(private readonly dir: string) {}
 
@@ -105,7 +108,7 @@ export class TeamFiles {
 
   /** Whether this vault belongs to a team (readable while locked: it says nothing else). */
   hasMembership(): boolean {
-    return existsSync(this.membershipPath);
+    return hasTeamFiles(this.dir);
   }
 
   membership(key: Uint8Array): TeamMembership | undefined {

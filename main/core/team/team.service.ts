@@ -14,7 +14,7 @@ import type { EntryPatch, SecretField, SessionVault, VaultApi } from '../vault/v
 import { refreshShared } from './shared-refresh';
 import { SharedEntryVault, type SharedContent } from './shared-entry-vault';
 import { teamPoolConfig } from './team-connection';
-import { TeamError, type TeamErrorCode } from './team-errors';
+import { isSharedId, SHARED_PREFIX, TeamError, timeOf, type TeamErrorCode } from './team-errors';
 import {
   fingerprint,
   gcmOpen,
@@ -33,6 +33,15 @@ import { TeamStore, type MemberRow, type SharedRow } from './team-store';
 export { TeamError, type TeamErrorCode };
 
 export type { TeamMemberView };
+
+/** What `init` and `join` are given. */
+export interface TeamConnectOptions {
+  connectionString: string;
+  name: string;
+  teamName?: string;
+  /** PEM of a CA to trust for the database's certificate. */
+  ca?: string;
+}
 
 export interface TeamStatus {
   /** False when this vault belongs to no team. */
@@ -77,8 +86,7 @@ export interface TeamServiceDeps {
   lockTimeoutMs?: number;
 }
 
-const SHARED_PREFIX = 'team-';
-export const isSharedId = (id: string): boolean => id.startsWith(SHARED_PREFIX);
+export { isSharedId };
 const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url')}`;
 
 /** Member names are visible to the database: a short handle, never an e-mail address. */
@@ -103,6 +111,19 @@ function databaseName(connectionString: string): string {
   } catch {
     return 'team';
   }
+}
+
+/** What init and join keep about the team, from what the user gave. */
+function membershipOf(
+  options: TeamConnectOptions,
+  member: Pick<TeamMembership, 'teamId' | 'memberId' | 'name' | 'keyPair'>,
+): TeamMembership {
+  return {
+    ...member,
+    teamName: options.teamName?.trim() || databaseName(options.connectionString),
+    connectionString: options.connectionString,
+    ...(options.ca ? { ca: options.ca } : {}),
+  };
 }
 
 /** Errors that mean "the database cannot be reached", as opposed to a refused statement. */
@@ -150,7 +171,9 @@ function connectError(error: unknown, connectionString: string): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-const timeOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+/** Wrapped keys as the database gives them, in the offline copy's form. */
+const asCopyKeys = (rows: { epoch: number; wrapped: Buffer }[]): TeamCopy['wrappedKeys'] =>
+  rows.map((w) => ({ epoch: w.epoch, wrapped: w.wrapped.toString('base64') }));
 
 interface OpenRow {
   row: SharedRow;
@@ -191,12 +214,7 @@ export class TeamService {
   // Joining -------------------------------------------------------------------------------
 
   /** Creates the team in an empty database; this member is its first admin. */
-  async init(options: {
-    connectionString: string;
-    name: string;
-    teamName?: string;
-    ca?: string;
-  }): Promise<TeamStatus> {
+  async init(options: TeamConnectOptions): Promise<TeamStatus> {
     const name = checkMemberName(options.name);
     this.assertNoTeam();
     const store = await this.connectFresh(options.connectionString, options.ca);
@@ -216,27 +234,14 @@ export class TeamService {
       wrapTeamKey(teamKey, keyPair.publicKey, teamId),
     );
     if (!made) throw new TeamError('invalid-input', 'Another machine created a team here first.');
-    this.saveMembership({
-      teamId,
-      teamName: options.teamName?.trim() || databaseName(options.connectionString),
-      connectionString: options.connectionString,
-      ...(options.ca ? { ca: options.ca } : {}),
-      memberId,
-      name,
-      keyPair,
-    });
+    this.saveMembership(membershipOf(options, { teamId, memberId, name, keyPair }));
     await this.appendAudit(null, 'team created', undefined, name);
     await this.sync();
     return this.status();
   }
 
   /** Asks to join: publishes this member's public key; an admin invites after comparing it. */
-  async join(options: {
-    connectionString: string;
-    name: string;
-    teamName?: string;
-    ca?: string;
-  }): Promise<{ fingerprint: string; status: TeamStatus }> {
+  async join(options: TeamConnectOptions): Promise<{ fingerprint: string; status: TeamStatus }> {
     const name = checkMemberName(options.name);
     this.assertNoTeam();
     const store = await this.connectFresh(options.connectionString, options.ca);
@@ -252,15 +257,7 @@ export class TeamService {
     if (!(await store.addPending({ id: memberId, name, publicKey: keyPair.publicKey }))) {
       throw new TeamError('invalid-input', `name: the team already has a member called "${name}".`);
     }
-    this.saveMembership({
-      teamId: info.teamId,
-      teamName: options.teamName?.trim() || databaseName(options.connectionString),
-      connectionString: options.connectionString,
-      ...(options.ca ? { ca: options.ca } : {}),
-      memberId,
-      name,
-      keyPair,
-    });
+    this.saveMembership(membershipOf(options, { teamId: info.teamId, memberId, name, keyPair }));
     await this.sync();
     return { fingerprint: fingerprint(keyPair.publicKey), status: this.status() };
   }
@@ -586,14 +583,10 @@ export class TeamService {
       const store = await this.connect();
       const [rows, wrapped] = await Promise.all([store.all(), store.wrappedKeys(info.memberId)]);
       this.offlineSince = undefined;
-      this.takeKeys(
-        wrapped.map((w) => ({ epoch: w.epoch, wrapped: w.wrapped.toString('base64') })),
-      );
+      const keys = asCopyKeys(wrapped);
+      this.takeKeys(keys);
       this.takeRows(rows);
-      this.saveCopy(
-        wrapped.map((w) => ({ epoch: w.epoch, wrapped: w.wrapped.toString('base64') })),
-        rows,
-      );
+      this.saveCopy(keys, rows);
     } catch (error) {
       if (!isUnreachable(error)) throw error;
       const copy = this.files.copy(this.deps.filesKey());
@@ -753,9 +746,7 @@ export class TeamService {
     if (!key) {
       const m = this.requireMembership();
       const wrapped = await this.online((store) => store.wrappedKeys(m.memberId));
-      this.takeKeys(
-        wrapped.map((w) => ({ epoch: w.epoch, wrapped: w.wrapped.toString('base64') })),
-      );
+      this.takeKeys(asCopyKeys(wrapped));
       key = this.keys.get(epoch);
     }
     if (!key) {
