@@ -11,7 +11,7 @@ import { CorruptVaultError } from '../core/vault/vault-file';
 import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
 import { UsageError } from './cli-errors';
-import { isSharedId as isShared } from '../core/team/team-errors';
+import { isSharedId } from '../core/team/team-errors';
 import type { TeamService } from '../core/team/team.service';
 
 export interface ReadCoreOptions {
@@ -157,18 +157,18 @@ export class CliReadCore {
     const team = this.teamLoaded;
     const vault: HeaderVault = team
       ? {
-          get: (id) => (isShared(id) ? team.get(id) : personal.get(id)),
+          get: (id) => (isSharedId(id) ? team.get(id) : personal.get(id)),
           readSecret: (id, field) =>
-            isShared(id) ? team.readSecret(id, field) : personal.readSecret(id, field),
+            isSharedId(id) ? team.readSecret(id, field) : personal.readSecret(id, field),
           recordAudit: (id, action, detail) => {
-            if (!isShared(id)) personal.recordAudit(id, action, detail);
+            if (!isSharedId(id)) personal.recordAudit(id, action, detail);
           },
           isUnlocked: () => personal.isUnlocked(),
           onStatus: (listener) => personal.onStatus(listener),
         }
       : personal;
     return cliHeaders(vault, async (id, minValidMs) => {
-      if (team && isShared(id)) return team.accessToken(id, minValidMs);
+      if (team && isSharedId(id)) return team.accessToken(id, minValidMs);
       const entry = this.current.get(id);
       const token = this.current.readSecret(id, 'accessToken');
       if (token && moduleOf(entry).accessFresh?.(entry, Date.now(), minValidMs)) return token;

@@ -11,7 +11,7 @@ import { providerEndpoints } from './app/provider-endpoints';
 import { HttpClient } from './providers/http';
 import { sharedRefresher } from './team/shared-refresher';
 import { TeamApp, mergedEntries } from './team/team-app';
-import { isSharedId } from './team/team.service';
+import { isSharedId } from './team/team-errors';
 import type { Handlers } from './ipc/dispatch';
 import type { EmitEvent } from './ipc/emit-event';
 import { createHandlers } from './ipc/handlers';

@@ -12,7 +12,8 @@ import type { VaultService } from '../vault/vault.service';
 import type { EntryPatch, SecretField, VaultApi } from '../vault/vault.types';
 import { listenForChanges, type TeamFeed } from './team-feed';
 import { TeamFiles } from './team-local';
-import { isSharedId, TeamService, type SharedRefresher } from './team.service';
+import { isSharedId } from './team-errors';
+import { TeamService, type SharedRefresher } from './team.service';
 
 const RETRY_MS = 30_000;
 

@@ -106,7 +106,7 @@ export class TeamFiles {
     return join(this.dir, COPY_FILE);
   }
 
-  /** Whether this vault belongs to a team (readable while locked: it says nothing else). */
+  /** hasTeamFiles for this folder. */
   hasMembership(): boolean {
     return hasTeamFiles(this.dir);
   }

@@ -14,7 +14,7 @@ import type { EntryPatch, SecretField, SessionVault, VaultApi } from '../vault/v
 import { refreshShared } from './shared-refresh';
 import { SharedEntryVault, type SharedContent } from './shared-entry-vault';
 import { teamPoolConfig } from './team-connection';
-import { isSharedId, SHARED_PREFIX, TeamError, timeOf, type TeamErrorCode } from './team-errors';
+import { SHARED_PREFIX, TeamError, timeOf, type TeamErrorCode } from './team-errors';
 import {
   fingerprint,
   gcmOpen,
@@ -86,7 +86,6 @@ export interface TeamServiceDeps {
   lockTimeoutMs?: number;
 }
 
-export { isSharedId };
 const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url')}`;
 
 /** Member names are visible to the database: a short handle, never an e-mail address. */
