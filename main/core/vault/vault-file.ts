@@ -161,11 +161,27 @@ export function parseDiskDocument(text: string): DiskDocument {
   }
   const problem = sealedDocumentProblem(raw, FORMAT_VERSION);
   if (problem !== undefined) throw invalidAt(problem);
+  const entries = (raw['entries'] as SealedEntry[]).map((e) => ({
+    id: e.id,
+    tag: e.tag,
+    data: e.data,
+  }));
+  return sealedDocumentOf(raw, entries);
+}
+
+/**
+ * A format-2 document from a parse that sealedDocumentProblem passed, with only the fields
+ * this version knows, and its entries (parsed above, or found in the bytes by vault-scan.ts).
+ */
+export function sealedDocumentOf(
+  raw: Record<string, unknown>,
+  entries: SealedEntry[],
+): SealedDocument {
   const doc = raw as unknown as SealedDocument;
   return {
     formatVersion: FORMAT_VERSION,
     ...keyHeaderOf(doc),
-    entries: doc.entries.map((e) => ({ id: e.id, tag: e.tag, data: e.data })),
+    entries,
     audit: doc.audit,
     index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],
     mac: doc.mac,

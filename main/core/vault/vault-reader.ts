@@ -24,7 +24,16 @@ import {
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
-import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf, teamFilesKeyOf } from './vault-seal';
+import {
+  documentMacInput,
+  labelTag,
+  macKeyOf,
+  macMatchesInput,
+  openEntry,
+  tagKeyOf,
+  teamFilesKeyOf,
+} from './vault-seal';
+import { scanSealedFile } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -87,8 +96,12 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   async unlock(password: string): Promise<void> {
-    const dek = await unwrapDek(this.opener, this.doc, password);
-    this.checkMac(dek);
+    const key = unwrapDek(this.opener, this.doc, password);
+    // The KDF runs on libuv's thread pool; meanwhile this thread builds what the MAC covers,
+    // so only hashing is left once the key is there.
+    const macInput = documentMacInput(this.doc);
+    const dek = await key;
+    this.checkMac(dek, macInput);
     this.dek = dek;
     this.tagKey = tagKeyOf(dek);
   }
@@ -142,8 +155,8 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   /** A changed file goes to the full path, which says what was changed and what is intact. */
-  private checkMac(dek: Uint8Array): void {
-    if (!macMatches(this.doc, macKeyOf(dek))) {
+  private checkMac(dek: Uint8Array, input = documentMacInput(this.doc)): void {
+    if (!macMatchesInput(this.doc, input, macKeyOf(dek))) {
       throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
     }
   }
@@ -206,10 +219,16 @@ function readKdfHead(path: string): { salt: Uint8Array; iterations: number } | u
   return { iterations: Number(m[1]), salt: new Uint8Array(Buffer.from(m[2], 'base64')) };
 }
 
-/** The sealed document, or undefined (missing, damaged, or format 1 to be converted). */
+/**
+ * The sealed document, or undefined (missing, damaged, or format 1 to be converted). A file as
+ * the serializer writes it is scanned in its bytes (vault-scan.ts); any other is parsed.
+ */
 function readDocument(path: string): SealedDocument | undefined {
   try {
-    const doc = parseDiskDocument(readFileSync(path, 'utf8'));
+    const bytes = readFileSync(path);
+    const scanned = scanSealedFile(bytes);
+    if (scanned) return scanned;
+    const doc = parseDiskDocument(bytes.toString('utf8'));
     return doc.formatVersion === FORMAT_VERSION ? doc : undefined;
   } catch {
     return undefined;

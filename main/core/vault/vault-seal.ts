@@ -58,23 +58,61 @@ export function labelTag(tagKey: Uint8Array, provider: string, label: string): s
     .toString('base64');
 }
 
+/** An entry whose sealed data is still bytes of the file (vault-scan.ts ScannedEntry). */
+interface EntryBytes {
+  dataBytes(): Uint8Array;
+}
+
+const CHUNK_BYTES = 65_536;
+
+/**
+ * Writes through one 64 KB buffer, handing each full chunk to `sink`: one HMAC update per
+ * chunk rather than several per entry (over 10,000 entries the per-call cost is most of the
+ * MAC's time), and the same bytes as updating with each piece (text as UTF-8).
+ */
+class ChunkWriter {
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  /** `sink` must not keep the chunk it is given: the buffer is reused. */
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+
+  text(value: string): void {
+    // At most 3 bytes per UTF-16 unit, so a write with that much room is never cut short.
+    if (value.length * 3 > CHUNK_BYTES - this.used) this.flush();
+    if (value.length * 3 > CHUNK_BYTES) this.sink(Buffer.from(value, 'utf8'));
+    else this.used += this.chunk.write(value, this.used, 'utf8');
+  }
+
+  bytes(value: Uint8Array): void {
+    if (value.length > CHUNK_BYTES - this.used) this.flush();
+    if (value.length > CHUNK_BYTES) this.sink(value);
+    else {
+      this.chunk.set(value, this.used);
+      this.used += value.length;
+    }
+  }
+
+  flush(): void {
+    if (this.used > 0) this.sink(this.chunk.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
 const byIdThenData = (a: SealedEntry, b: SealedEntry): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : a.data < b.data ? -1 : a.data > b.data ? 1 : 0;
 
+type MacCovered = Pick<
+  SealedDocument,
+  'formatVersion' | 'kdf' | 'wrappedDek' | 'keychain' | 'entries' | 'audit'
+>;
+
 /**
- * The MAC of everything but itself and the locked index. Ids and sealed values are base64 or
- * id characters, never "\0" or "\n", so the encoding below is unambiguous.
+ * What the MAC covers: everything but itself and the locked index. Ids and sealed values are
+ * base64 or id characters, never "\0" or "\n", so the encoding below is unambiguous.
  */
-export function documentMac(
-  doc: Pick<
-    SealedDocument,
-    'formatVersion' | 'kdf' | 'wrappedDek' | 'keychain' | 'entries' | 'audit'
-  >,
-  macKey: Uint8Array,
-): string {
-  const h = createHmac('sha256', macKey);
-  h.update(`tokenvault-document|${doc.formatVersion}\n`);
-  h.update(
+function writeMacInput(doc: MacCovered, out: ChunkWriter): void {
+  out.text(`tokenvault-document|${doc.formatVersion}\n`);
+  out.text(
     JSON.stringify([
       doc.kdf.algorithm,
       doc.kdf.iterations,
@@ -85,22 +123,52 @@ export function documentMac(
     ]),
   );
   const sorted = doc.entries.slice().sort(byIdThenData);
-  h.update(`\nentries ${sorted.length}\n`);
-  // One update per ~64 KB rather than five per entry: the bytes are the same, and the
-  // per-call cost over 10,000 entries is most of the MAC's time.
-  let chunk = '';
+  out.text(`\nentries ${sorted.length}\n`);
   for (const e of sorted) {
-    chunk += `${e.id}\0${e.tag}\0${e.data}\n`;
-    if (chunk.length > 65_536) {
-      h.update(chunk);
-      chunk = '';
-    }
+    out.text(`${e.id}\0${e.tag}\0`);
+    const bytes = (e as Partial<EntryBytes>).dataBytes?.();
+    if (bytes) out.bytes(bytes);
+    else out.text(e.data);
+    out.text('\n');
   }
-  h.update(chunk);
-  h.update(`audit ${doc.audit.length}\n`);
-  h.update(doc.audit.length > 0 ? `${doc.audit.join('\n')}\n` : '');
+  out.text(`audit ${doc.audit.length}\n`);
+  out.text(doc.audit.length > 0 ? `${doc.audit.join('\n')}\n` : '');
+  out.flush();
+}
+
+/** The document's MAC (HMAC-SHA256, base64) under `macKey` (macKeyOf). */
+export function documentMac(doc: MacCovered, macKey: Uint8Array): string {
+  const h = createHmac('sha256', macKey);
+  writeMacInput(doc, new ChunkWriter((bytes) => h.update(bytes)));
   return h.digest('base64');
 }
+
+/**
+ * The MAC's input, built without the key: a reader builds it while the KDF runs on another
+ * thread, so only hashing is left once the key is there (macMatchesInput).
+ */
+export function documentMacInput(doc: MacCovered): Buffer[] {
+  const chunks: Buffer[] = [];
+  writeMacInput(doc, new ChunkWriter((bytes) => chunks.push(Buffer.from(bytes))));
+  return chunks;
+}
+
+/** Whether `doc`'s MAC is the one of `input` (its documentMacInput) under `macKey`. */
+export function macMatchesInput(
+  doc: Pick<SealedDocument, 'mac'>,
+  input: readonly Uint8Array[],
+  macKey: Uint8Array,
+): boolean {
+  const h = createHmac('sha256', macKey);
+  for (const chunk of input) h.update(chunk);
+  return sameMac(doc.mac, h.digest('base64'));
+}
+
+const sameMac = (actualBase64: string, expectedBase64: string): boolean => {
+  const expected = Buffer.from(expectedBase64, 'base64');
+  const actual = Buffer.from(actualBase64, 'base64');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+};
 
 /** A sealed document from its sealed parts, the locked index, and the MAC over them. */
 export function finishSealed(
@@ -112,9 +180,7 @@ export function finishSealed(
 }
 
 export function macMatches(doc: SealedDocument, macKey: Uint8Array): boolean {
-  const expected = Buffer.from(documentMac(doc, macKey), 'base64');
-  const actual = Buffer.from(doc.mac, 'base64');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return sameMac(doc.mac, documentMac(doc, macKey));
 }
 
 /** One entry sealed: its id in clear (it is random), its label tag, everything else in `data`. */

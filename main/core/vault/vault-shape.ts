@@ -93,6 +93,18 @@ const DEADLINE_KINDS = new Set(['refresh-expiry', 'pat-expiry', 'token-expiry', 
 const isText = (v: unknown, max = Infinity): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= max;
 
+/** A sealed entry's problem ("id", "tag" or "data"); its data only has to be text. */
+export function sealedEntryProblem(
+  id: unknown,
+  tag: unknown,
+  dataLength: number,
+): string | undefined {
+  if (typeof id !== 'string' || !ENTRY_ID.test(id)) return 'id';
+  if (!isText(tag, 64)) return 'tag';
+  if (dataLength < 1) return 'data';
+  return undefined;
+}
+
 /**
  * Format 2's header and sealed parts. Sealed values are only checked to be text here: the
  * document MAC and each value's tag prove them, and a pattern test over every entry would
@@ -105,9 +117,13 @@ export function sealedDocumentProblem(raw: Json, formatVersion: number): string 
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     if (!isObject(entry)) return `entries.${i}`;
-    if (typeof entry['id'] !== 'string' || !ENTRY_ID.test(entry['id'])) return `entries.${i}.id`;
-    if (!isText(entry['tag'], 64)) return `entries.${i}.tag`;
-    if (!isText(entry['data'])) return `entries.${i}.data`;
+    const data = entry['data'];
+    const problem = sealedEntryProblem(
+      entry['id'],
+      entry['tag'],
+      typeof data === 'string' ? data.length : 0,
+    );
+    if (problem !== undefined) return `entries.${i}.${problem}`;
   }
   const audit = raw['audit'] as unknown[];
   for (let i = 0; i < audit.length; i++) {

@@ -50,6 +50,29 @@ describe('the read-only path', () => {
     );
   });
 
+  it('reads a valid file the serializer would not write (here pretty-printed) the same way', async () => {
+    // The serializer's own layout is scanned in its bytes (vault-scan.ts); any other valid
+    // JSON takes the parser, with the same answers.
+    writeFileSync(path, JSON.stringify(JSON.parse(good), null, 2));
+    try {
+      const reader = VaultFileReader.open(path, { password: TEST_PASSWORD });
+      await reader?.unlock(TEST_PASSWORD);
+      const beta = reader?.findByLabel('smsfactor', 'beta');
+      expect(reader?.readSecret(beta?.id ?? '', 'token')).toBe('sf_beta_token_0123456789');
+      expect(
+        reader
+          ?.list()
+          .map((e) => e.label)
+          .sort(),
+      ).toEqual(['alpha', 'beta']);
+      const r = await runCli(['token', 'alpha'], { env });
+      expect(r.stdout).toBe('sf_alpha_token_0123456789\n');
+      expect(r.stderr).toBe('');
+    } finally {
+      writeFileSync(path, good);
+    }
+  });
+
   it('a truncated file is restored from the last good copy, with a notice', async () => {
     writeFileSync(path, good.slice(0, 200));
     const r = await runCli(['token', 'alpha'], { env });
