@@ -6,7 +6,7 @@
 //   JSON-parsing the same vault file: the floor under `list`); cli_headers_peak_mib (peak resident memory of `headers`);
 //   and the peer keepassxc_show_10k_ms: keepassxc-cli `show` on a 10,000-entry KDBX whose KDF
 //   was calibrated to the same time as ours (skipped, with a note, without keepassxc-cli).
-// Runs the built bundle out/cli/tokenvault.mjs when present (what users run), else the
+// Runs the built bin out/cli/tokenvault.cjs when present (what users run), else the
 // sources via tsx. The children get PATH, TOKENVAULT_HOME and TOKENVAULT_PASSWORD only (a
 // NODE_EXTRA_CA_CERTS in the caller's environment would add ~40 ms of certificate loading to
 // every Node start, ours and bare Node's alike).
@@ -128,7 +128,7 @@ export default async function cliBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
   try {
     await buildVault(dir);
-    const bundle = join(ROOT, 'out/cli/tokenvault.mjs');
+    const bundle = join(ROOT, 'out/cli/tokenvault.cjs');
     const cli = [
       process.execPath,
       ...(existsSync(bundle) ? [bundle] : ['--import', 'tsx', join(ROOT, 'main/cli/index.ts')]),

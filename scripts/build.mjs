@@ -1,7 +1,8 @@
 // Builds everything the app and the tests run from, into out/:
 //   out/main/index.mjs       Electron main (ESM: electron-store 12 is ESM-only), one file
 //   out/preload/index.cjs    the sandboxed preload: ONE CommonJS file (it cannot load modules)
-//   out/cli/tokenvault.mjs   the `tokenvault` command, with a node shebang (+ out/cli/chunks/)
+//   out/cli/tokenvault.cjs   the `tokenvault` bin, with a node shebang (help; imports the next)
+//   out/cli/tokenvault.mjs   the command line itself (+ out/cli/chunks/)
 //   out/renderer/            the React renderer, by Vite (vite.config.ts)
 //   out/tray/                the tray icons (assets/tray/, drawn by scripts/make-tray-icons.mjs)
 //   out/e2e/api.js           preload/api.ts's createApi as a browser IIFE for the e2e harness
@@ -11,7 +12,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { ESM_REQUIRE_SHIM as esmRequireShim, cliBuildOptions } from './cli-bundle.mjs';
+import {
+  ESM_REQUIRE_SHIM as esmRequireShim,
+  cliBinBuildOptions,
+  cliBuildOptions,
+} from './cli-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out');
@@ -76,6 +81,8 @@ if (existsSync(join(root, 'main/cli/index.ts'))) {
     // Code splitting (scripts/cli-bundle.mjs): each command loads only what it imports.
     options: cliBuildOptions(root, 'out/cli'),
   });
+  // The bin beside it (tokenvault.cjs): prints the help, imports tokenvault.mjs for the rest.
+  targets.push({ name: 'cli-bin', options: cliBinBuildOptions(root, 'out/cli') });
 } else {
   console.log('build: main/cli/index.ts not found, skipping the CLI');
 }
@@ -108,8 +115,9 @@ async function main() {
   }
 
   await Promise.all(targets.map((t) => esbuild.build(t.options)));
-  const cli = join(out, 'cli/tokenvault.mjs');
-  if (existsSync(cli)) await chmod(cli, 0o755);
+  for (const file of ['cli/tokenvault.cjs', 'cli/tokenvault.mjs']) {
+    if (existsSync(join(out, file))) await chmod(join(out, file), 0o755);
+  }
   await buildRenderer();
   console.log(
     `build: done (${targets.map((t) => t.name).join(', ')}${skipRenderer ? '' : ', renderer'})`,

@@ -1,8 +1,12 @@
 // How the `tokenvault` command is bundled, shared by scripts/build.mjs and the CLI test
-// harness so the suites run what users run. ESM with code splitting: out/cli/tokenvault.mjs
-// holds the argument table and help; each command, and each heavy library (conf, zod,
-// node-forge, the provider clients), is a chunk under out/cli/chunks/ loaded only by the
-// command that imports it. A single file would make Node parse all of it (2.3 MB) first.
+// harness so the suites run what users run. Two outputs in out/cli:
+// - tokenvault.cjs, the package's bin (main/cli/bin.ts): one small CommonJS file that prints
+//   the general help itself and otherwise imports tokenvault.mjs. CommonJS because Node's ESM
+//   loader costs about 10 ms to start, half of `--help`'s budget above Node's own start.
+// - tokenvault.mjs, the program (main/cli/index.ts), ESM with code splitting: it holds the
+//   argument table; each command, and each heavy library (conf, zod, node-forge, the provider
+//   clients), is a chunk under out/cli/chunks/ loaded only by the command that imports it. A
+//   single file would make Node parse all of it (2.3 MB) first.
 
 // Bundled CommonJS dependencies (node-forge) call require(); an ESM chunk has none unless it
 // makes one.
@@ -48,4 +52,59 @@ export function cliBuildOptions(root, outdir) {
     external: ['pg-native'],
     banner: { js: `#!/usr/bin/env node\n${ESM_REQUIRE_SHIM}\n${V8_FLAGS_PRELUDE}` },
   };
+}
+
+/**
+ * The bin (bin.ts): CommonJS, no splitting. It holds the command table for the help, but
+ * never runs a command (those go through tokenvault.mjs), so the table's loaders are not
+ * bundled: each resolves to a stub that says so, instead of pulling every command in.
+ * @param {string} root the project folder
+ * @param {string} outdir where tokenvault.cjs goes (beside tokenvault.mjs)
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function cliBinBuildOptions(root, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints: { tokenvault: 'main/cli/bin.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    sourcemap: false,
+    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [
+      {
+        name: 'commands-stay-in-the-program',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/commands\// }, (args) => ({
+            path: args.path,
+            namespace: 'not-in-bin',
+          }));
+          build.onLoad({ filter: /.*/, namespace: 'not-in-bin' }, () => ({
+            contents:
+              "export const run = () => { throw new Error('Commands run in tokenvault.mjs, not in the bin.'); };",
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Builds both outputs into `outdir` and makes the bin executable.
+ * @param {typeof import('esbuild')} esbuild
+ * @param {string} root
+ * @param {string} outdir
+ */
+export async function buildCli(esbuild, root, outdir) {
+  await Promise.all([
+    esbuild.build(cliBuildOptions(root, outdir)),
+    esbuild.build(cliBinBuildOptions(root, outdir)),
+  ]);
 }

@@ -488,6 +488,11 @@ export function commandHelp(spec: CommandSpec): string {
   );
 }
 
+/** Whether the arguments ask for the general help (no arguments print it too, as a usage error). */
+export function isGeneralHelp(argv: readonly string[]): boolean {
+  return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
+}
+
 export function generalHelp(): string {
   const shown = COMMANDS.filter((c) => !c.hidden);
   const width = Math.max(...shown.map((c) => c.name.length));

@@ -1,6 +1,6 @@
 // The `tokenvault` command line (issue 6). `main(argv, io)` is what tests call; run as a
-// program (tsx, or the esbuild bundle out/cli/tokenvault.mjs), it calls itself with the
-// process's argv and streams. Only the argument table is loaded up front: the vault, crypto
+// program (tsx, the esbuild bundle out/cli/tokenvault.mjs, or the installed bin, bin.ts), it
+// calls itself with the process's argv and streams. Only the argument table is loaded up front: the vault, crypto
 // and provider modules are imported by the command that needs them, so `--help` is instant
 // and `headers` pays mostly for the KDF.
 import { realpathSync } from 'node:fs';
@@ -11,6 +11,7 @@ import {
   GLOBAL_OPTIONS,
   commandHelp,
   generalHelp,
+  isGeneralHelp,
   type CommandSpec,
 } from './cli-commands';
 import { createContext } from './cli-context';
@@ -41,7 +42,7 @@ function splitPassthrough(spec: CommandSpec, rest: string[]): [string[], string[
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    if (isGeneralHelp(argv)) {
       io.stdout(generalHelp());
       return argv.length === 0 ? EXIT.usage : EXIT.ok;
     }
@@ -107,7 +108,11 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/**
+ * Runs the process's command and leaves with its exit code: what the installed bin (bin.ts)
+ * calls, and this module itself when it is the program being run.
+ */
+export function runProgram(argv: string[] = process.argv.slice(2)): void {
   const io = processIo();
   let settled = false;
   // Node leaves with code 0 when nothing is left to wait for; if that happens before the
@@ -117,7 +122,7 @@ if (isEntryPoint()) {
     process.stderr.write('tokenvault: the command stopped before finishing.\n');
     process.exit(EXIT.failure);
   });
-  void main(process.argv.slice(2), io).then(async (code) => {
+  void main(argv, io).then(async (code) => {
     settled = true;
     // Pipes are asynchronous on some systems: let the output drain, then leave even if a
     // module left a handle open (a file watcher, a keep-alive socket).
@@ -127,3 +132,5 @@ if (isEntryPoint()) {
     process.exit(code);
   });
 }
+
+if (isEntryPoint()) runProgram();

@@ -1,10 +1,11 @@
 // Exit codes and streams of the real program (issue 6): 0 success, 1 provider/network,
 // 2 usage, 3 wrong password or vault missing; errors on stderr, data on stdout.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../main/cli/cli-commands';
-import { baseEnv, prepareCli, runCli, tempVaultDir } from './cli-harness';
+import { COMMANDS, generalHelp } from '../../../main/cli/cli-commands';
+import { baseEnv, builtBin, prepareCli, runCli, tempVaultDir } from './cli-harness';
 
 let vault: ReturnType<typeof tempVaultDir>;
 let missing: ReturnType<typeof tempVaultDir>;
@@ -131,6 +132,37 @@ describe.concurrent('help', () => {
     expect(r.code).toBe(0);
     for (const c of COMMANDS.filter((c) => !c.hidden)) expect(r.stdout).toContain(c.name);
     expect(r.stdout).not.toContain('__complete');
+    expect(r.stdout).toBe(generalHelp());
+  });
+
+  it('with no arguments prints the same help as a usage error (exit 2), help and -h exit 0', async () => {
+    const none = await runCli([], { env });
+    expect(none).toMatchObject({ code: 2, stdout: generalHelp(), stderr: '' });
+    for (const word of ['help', '-h']) {
+      expect(await runCli([word], { env })).toMatchObject({ code: 0, stdout: generalHelp() });
+    }
+  });
+
+  it('the bin alone (the program not beside it) prints the help, and says what is missing for a command', async () => {
+    const bin = builtBin();
+    if (!bin) return; // the sources through tsx have no separate bin
+    const lonely = tempVaultDir();
+    try {
+      const copy = join(lonely.dir, 'tokenvault.cjs');
+      copyFileSync(bin, copy);
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [copy, ...args], {
+          encoding: 'utf8',
+          env: baseEnv(lonely.dir),
+        });
+      expect(run(['--help'])).toMatchObject({ status: 0, stdout: generalHelp(), stderr: '' });
+      const list = run(['list']);
+      expect(list.status).toBe(1);
+      expect(list.stdout).toBe('');
+      expect(list.stderr).toMatch(/^tokenvault: the program beside this one could not be loaded/);
+    } finally {
+      lonely.cleanup();
+    }
   });
 });
 

@@ -11,20 +11,25 @@ const ENTRY = join(ROOT, 'main/cli/index.ts');
 let bundlePath: string | undefined;
 
 /**
- * Bundles the CLI once per test file with the release build's options (cli-bundle.mjs: ESM,
- * one entry plus lazily loaded chunks). Starting the bundle costs a third of
+ * Bundles the CLI once per test file with the release build's options (cli-bundle.mjs: the
+ * CommonJS bin, and the ESM program with its lazily loaded chunks), and runs the bin. Starting the bundle costs a third of
  * `node --import tsx`, which keeps these suites fast. TOKENVAULT_CLI_TSX=1 runs the sources
  * through tsx instead.
  */
 export async function prepareCli(): Promise<void> {
   if (process.env['TOKENVAULT_CLI_TSX'] === '1' || bundlePath) return;
-  const [{ build }, { cliBuildOptions }] = await Promise.all([
+  const [esbuild, { buildCli }] = await Promise.all([
     import('esbuild'),
     import('../../../scripts/cli-bundle.mjs'),
   ]);
   const outDir = mkdtempSync(join(tmpdir(), 'tokenvault-cli-bundle-'));
-  await build(cliBuildOptions(ROOT, outDir));
-  bundlePath = join(outDir, 'tokenvault.mjs');
+  await buildCli(esbuild, ROOT, outDir);
+  bundlePath = join(outDir, 'tokenvault.cjs');
+}
+
+/** The bin prepareCli() built (undefined when the suites run the sources through tsx). */
+export function builtBin(): string | undefined {
+  return bundlePath;
 }
 
 /** The program to run: the bundle from prepareCli(), else the sources through tsx. */

@@ -1,0 +1,26 @@
+// The installed `tokenvault` program (out/cli/tokenvault.cjs, the package's bin). It is
+// CommonJS so that `tokenvault --help` is printed without starting Node's ESM loader, which
+// alone costs about half of the help's budget above Node's own start. Every command imports
+// the ESM program beside it (out/cli/tokenvault.mjs, index.ts, with its chunks) and runs it.
+import { generalHelp, isGeneralHelp } from './cli-commands';
+import { EXIT } from './cli-errors';
+import type * as Program from './index';
+
+/** Beside this file in out/cli; a variable, so the bundler leaves the import to run time. */
+const PROGRAM = './tokenvault.mjs';
+
+const argv = process.argv.slice(2);
+if (isGeneralHelp(argv)) {
+  process.stdout.write(generalHelp());
+  process.exitCode = argv.length === 0 ? EXIT.usage : EXIT.ok;
+} else {
+  (import(PROGRAM) as Promise<typeof Program>).then(
+    (program) => program.runProgram(argv),
+    (error: unknown) => {
+      process.stderr.write(
+        `tokenvault: the program beside this one could not be loaded (${error instanceof Error ? error.message : String(error)}). Run \`npm run build\` again.\n`,
+      );
+      process.exitCode = EXIT.failure;
+    },
+  );
+}
