@@ -3,44 +3,22 @@
 // Read-only by design: everything that seals goes through VaultCrypto (node-forge). The
 // command line uses this on its read path because loading node-forge alone costs more than
 // half of its time budget above the KDF.
-import { createDecipheriv, pbkdf2 } from 'node:crypto';
+import { createDecipheriv } from 'node:crypto';
+import { deriveKek, startKdf, takeKdf } from './early-kdf';
 import { IV_BYTES, KEY_BYTES, SealError, TAG_BYTES, type KeyOpener } from './seal-format';
 
 export class NativeOpener implements KeyOpener {
-  private early:
-    { password: string; salt: string; iterations: number; kek: Promise<Uint8Array> } | undefined;
-
   /**
    * Starts the KDF now, on libuv's thread pool, so it runs while the main thread reads and
-   * parses the vault file; the matching deriveKek() call then takes its result (once).
+   * parses the vault file; the matching deriveKek() call then takes its result (once). The
+   * command line's bin may have started the same one already (early-kdf.ts).
    */
   startEarly(password: string, salt: Uint8Array, iterations: number): void {
-    const kek = this.derive(password, salt, iterations);
-    kek.catch(() => undefined);
-    this.early = { password, salt: Buffer.from(salt).toString('base64'), iterations, kek };
+    startKdf(password, salt, iterations);
   }
 
   deriveKek(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-    const early = this.early;
-    this.early = undefined;
-    if (
-      early &&
-      early.password === password &&
-      early.iterations === iterations &&
-      early.salt === Buffer.from(salt).toString('base64')
-    ) {
-      return early.kek;
-    }
-    return this.derive(password, salt, iterations);
-  }
-
-  private derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, KEY_BYTES, 'sha256', (err, key) => {
-        if (err) reject(err);
-        else resolve(new Uint8Array(key));
-      });
-    });
+    return takeKdf(password, salt, iterations) ?? deriveKek(password, salt, iterations);
   }
 
   open(key: Uint8Array, sealed: string, aad: string): Uint8Array {

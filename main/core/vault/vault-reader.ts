@@ -7,10 +7,11 @@
 // label tag matches. Anything it cannot read at once, it refuses
 // (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
 // VaultService path, which converts format 1, recovers damaged files and reports why.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
 import type { LockedDeadline } from '../reminders/reminder.types';
+import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
 import { findEntryByLabel, toView } from './vault-entries';
@@ -24,15 +25,7 @@ import {
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
-import {
-  documentMacInput,
-  labelTag,
-  macKeyOf,
-  macMatchesInput,
-  openEntry,
-  tagKeyOf,
-  teamFilesKeyOf,
-} from './vault-seal';
+import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf, teamFilesKeyOf } from './vault-seal';
 import { scanSealedFile } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
@@ -96,12 +89,8 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   async unlock(password: string): Promise<void> {
-    const key = unwrapDek(this.opener, this.doc, password);
-    // The KDF runs on libuv's thread pool; meanwhile this thread builds what the MAC covers,
-    // so only hashing is left once the key is there.
-    const macInput = documentMacInput(this.doc);
-    const dek = await key;
-    this.checkMac(dek, macInput);
+    const dek = await unwrapDek(this.opener, this.doc, password);
+    this.checkMac(dek);
     this.dek = dek;
     this.tagKey = tagKeyOf(dek);
   }
@@ -155,8 +144,8 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   /** A changed file goes to the full path, which says what was changed and what is intact. */
-  private checkMac(dek: Uint8Array, input = documentMacInput(this.doc)): void {
-    if (!macMatchesInput(this.doc, input, macKeyOf(dek))) {
+  private checkMac(dek: Uint8Array): void {
+    if (!macMatches(this.doc, macKeyOf(dek))) {
       throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
     }
   }
@@ -188,35 +177,6 @@ export class VaultFileReader implements VaultReadApi {
     this.opened.set(sealed.id, entry);
     return entry;
   }
-}
-
-/** Bytes read for the KDF parameters: the serializer writes them first, before any entry. */
-const HEAD_BYTES = 512;
-
-/**
- * The KDF parameters from the start of the file, or undefined when the start does not look
- * as the serializer writes it. Only a hint: unlock() uses the early key only when these
- * equal what the fully parsed file says, and the key must still open the wrapped data key.
- */
-function readKdfHead(path: string): { salt: Uint8Array; iterations: number } | undefined {
-  let head: string;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  const m =
-    /^\{"formatVersion":\d+,"kdf":\{"algorithm":"pbkdf2-sha256","iterations":(\d+),"salt":"([A-Za-z0-9+/=]+)"\}/.exec(
-      head,
-    );
-  if (!m?.[1] || !m[2]) return undefined;
-  return { iterations: Number(m[1]), salt: new Uint8Array(Buffer.from(m[2], 'base64')) };
 }
 
 /**

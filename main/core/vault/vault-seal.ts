@@ -143,27 +143,6 @@ export function documentMac(doc: MacCovered, macKey: Uint8Array): string {
   return h.digest('base64');
 }
 
-/**
- * The MAC's input, built without the key: a reader builds it while the KDF runs on another
- * thread, so only hashing is left once the key is there (macMatchesInput).
- */
-export function documentMacInput(doc: MacCovered): Buffer[] {
-  const chunks: Buffer[] = [];
-  writeMacInput(doc, new ChunkWriter((bytes) => chunks.push(Buffer.from(bytes))));
-  return chunks;
-}
-
-/** Whether `doc`'s MAC is the one of `input` (its documentMacInput) under `macKey`. */
-export function macMatchesInput(
-  doc: Pick<SealedDocument, 'mac'>,
-  input: readonly Uint8Array[],
-  macKey: Uint8Array,
-): boolean {
-  const h = createHmac('sha256', macKey);
-  for (const chunk of input) h.update(chunk);
-  return sameMac(doc.mac, h.digest('base64'));
-}
-
 const sameMac = (actualBase64: string, expectedBase64: string): boolean => {
   const expected = Buffer.from(expectedBase64, 'base64');
   const actual = Buffer.from(actualBase64, 'base64');

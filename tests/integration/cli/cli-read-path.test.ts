@@ -73,6 +73,32 @@ describe('the read-only path', () => {
     }
   });
 
+  it('--vault wins over TOKENVAULT_HOME for the KDF the bin starts early, in both spellings', async () => {
+    const other = tempVaultDir();
+    try {
+      await addSmsfactorEntries(
+        other.dir,
+        'the other vault has another password',
+        { alpha: 'sf_other_alpha_0123456789' },
+        { create: true },
+      );
+      const home = { ...env, TOKENVAULT_HOME: other.dir };
+      for (const args of [
+        ['token', 'alpha', '--vault', vault.dir],
+        ['token', `--vault=${vault.dir}`, 'alpha'],
+      ]) {
+        const r = await runCli(args, { env: home });
+        expect(r, r.stderr).toMatchObject({ code: 0, stdout: 'sf_alpha_token_0123456789\n' });
+      }
+      const own = await runCli(['token', 'alpha'], {
+        env: { ...home, TOKENVAULT_PASSWORD: 'the other vault has another password' },
+      });
+      expect(own.stdout).toBe('sf_other_alpha_0123456789\n');
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('a truncated file is restored from the last good copy, with a notice', async () => {
     writeFileSync(path, good.slice(0, 200));
     const r = await runCli(['token', 'alpha'], { env });
