@@ -69,7 +69,7 @@ export function takeKdf(
   ) {
     return undefined;
   }
-  delete slot[SLOT];
+  slot[SLOT] = undefined;
   return pending.kek;
 }
 
