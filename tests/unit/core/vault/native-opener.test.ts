@@ -36,6 +36,9 @@ describe('NativeOpener', () => {
     const raw = Buffer.from(sealed, 'base64');
     raw[14] = (raw[14] ?? 0) ^ 1;
     expect(() => native.open(key, raw.toString('base64'), aad)).toThrow(SealError);
+    expect(() => native.openText(key, raw.toString('base64'), aad)).toThrow(SealError);
+    expect(() => native.openText(key, sealed, secretAad('e2', 'token', 1))).toThrow(SealError);
+    expect(native.openText(key, sealed, aad)).toBe('secret value');
     expect(() => native.open(key, 'AAAA', aad)).toThrow(SealError);
   });
 
