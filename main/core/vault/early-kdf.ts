@@ -38,17 +38,23 @@ export function deriveKek(
 
 const saltText = (salt: Uint8Array) => Buffer.from(salt).toString('base64');
 
-/** Starts the KDF for these parameters, unless the same one is already pending. */
-export function startKdf(password: string, salt: Uint8Array, iterations: number): void {
-  const pending = slot[SLOT];
-  if (
-    pending &&
+function isFor(
+  pending: PendingKdf | undefined,
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+): pending is PendingKdf {
+  return (
+    pending !== undefined &&
     pending.password === password &&
     pending.iterations === iterations &&
     pending.salt === saltText(salt)
-  ) {
-    return;
-  }
+  );
+}
+
+/** Starts the KDF for these parameters, unless the same one is already pending. */
+export function startKdf(password: string, salt: Uint8Array, iterations: number): void {
+  if (isFor(slot[SLOT], password, salt, iterations)) return;
   const kek = deriveKek(password, salt, iterations);
   kek.catch(() => undefined);
   slot[SLOT] = { password, salt: saltText(salt), iterations, kek };
@@ -61,14 +67,7 @@ export function takeKdf(
   iterations: number,
 ): Promise<Uint8Array> | undefined {
   const pending = slot[SLOT];
-  if (
-    !pending ||
-    pending.password !== password ||
-    pending.iterations !== iterations ||
-    pending.salt !== saltText(salt)
-  ) {
-    return undefined;
-  }
+  if (!isFor(pending, password, salt, iterations)) return undefined;
   slot[SLOT] = undefined;
   return pending.kek;
 }
