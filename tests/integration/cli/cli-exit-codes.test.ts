@@ -156,6 +156,18 @@ describe.concurrent('help', () => {
           env: baseEnv(lonely.dir),
         });
       expect(run(['--help'])).toMatchObject({ status: 0, stdout: generalHelp(), stderr: '' });
+      // A reader that has already gone (`| true`, `| head -1`): no error, still exit 0.
+      const closed = spawnSync(
+        'bash',
+        [
+          '-c',
+          'node "$0" --help 2>"$1" | true; echo "${PIPESTATUS[0]}"; cat "$1"',
+          copy,
+          join(lonely.dir, 'err'),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(closed.stdout).toBe('0\n');
       const list = run(['list']);
       expect(list.status).toBe(1);
       expect(list.stdout).toBe('');

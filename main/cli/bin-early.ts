@@ -1,0 +1,35 @@
+// What the bin (bin.ts) does before it imports the program, for the commands that open the
+// vault: with the password in the environment, it starts the KDF (the longest step of these
+// commands) so that it runs while the program and its chunks load. A wrong guess of the file
+// or the command only costs the work: the program uses the key only for the same password,
+// salt and iterations (early-kdf.ts). Imported by the bin only when it runs a command, so
+// `--help` loads none of this.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { startKdfForFile } from '../core/vault/early-kdf';
+import { resolveVaultDir } from './cli-paths';
+
+/** The commands that open the vault with the password, so starting its KDF now pays. */
+const UNLOCKING = new Set(['list', 'headers', 'token', 'exec', 'inject']);
+
+/** `--vault DIR` or `--vault=DIR` before any `--`, as the program's argument parser reads it. */
+function vaultFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--vault') return argv[i + 1];
+    if (arg.startsWith('--vault=')) return arg.slice('--vault='.length);
+  }
+  return undefined;
+}
+
+export function startEarlyKdf(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  const password = env['TOKENVAULT_PASSWORD'];
+  if (!password || !UNLOCKING.has(argv[0] ?? '')) return;
+  const dir = resolveVaultDir(vaultFlag(argv), {
+    platform: process.platform,
+    env,
+    homedir: homedir(),
+    cwd: process.cwd(),
+  });
+  startKdfForFile(join(dir, 'vault.json'), password);
+}
