@@ -27,27 +27,36 @@ export const V8_FLAGS_PRELUDE = [
 ].join('\n');
 
 /**
+ * What both outputs share.
+ * @param {string} root
+ * @param {string} outdir
+ */
+const common = (root, outdir) => ({
+  absWorkingDir: root,
+  outdir,
+  bundle: true,
+  platform: /** @type {const} */ ('node'),
+  target: 'node20',
+  // Less to read and parse at every start; messages are our own strings, never stacks.
+  minify: true,
+  legalComments: /** @type {const} */ ('none'),
+  sourcemap: false,
+  logLevel: /** @type {const} */ ('warning'),
+});
+
+/**
  * @param {string} root the project folder
  * @param {string} outdir where tokenvault.mjs and chunks/ go
  * @returns {import('esbuild').BuildOptions}
  */
 export function cliBuildOptions(root, outdir) {
   return {
-    absWorkingDir: root,
+    ...common(root, outdir),
     entryPoints: { tokenvault: 'main/cli/index.ts' },
-    outdir,
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
-    // Less to read and parse at every start; messages are our own strings, never stacks.
-    minify: true,
-    legalComments: 'none',
-    sourcemap: false,
-    logLevel: 'warning',
     // node-postgres loads its optional native binding only when asked for it; never here.
     external: ['pg-native'],
     banner: { js: `#!/usr/bin/env node\n${ESM_REQUIRE_SHIM}\n${V8_FLAGS_PRELUDE}` },
@@ -64,18 +73,10 @@ export function cliBuildOptions(root, outdir) {
  */
 export function cliBinBuildOptions(root, outdir) {
   return {
-    absWorkingDir: root,
+    ...common(root, outdir),
     entryPoints: { tokenvault: 'main/cli/bin.ts' },
-    outdir,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    sourcemap: false,
-    logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
     plugins: [
       {
@@ -97,7 +98,8 @@ export function cliBinBuildOptions(root, outdir) {
 }
 
 /**
- * Builds both outputs into `outdir` and makes the bin executable.
+ * Builds both outputs into `outdir` (the test harness; scripts/build.mjs builds them as two
+ * of its targets, so that --watch covers them, and marks them executable).
  * @param {typeof import('esbuild')} esbuild
  * @param {string} root
  * @param {string} outdir

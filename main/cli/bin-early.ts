@@ -1,5 +1,5 @@
-// What the bin (bin.ts) does before it imports the program, for the commands that open the
-// vault: with the password in the environment, it starts the KDF (the longest step of these
+// What the bin (bin.ts) does before it imports the program, for the commands that unlock the
+// vault first (CommandSpec.unlocks): with the password in the environment, it starts the KDF (the longest step of these
 // commands) so that it runs while the program and its chunks load. A wrong guess of the file
 // or the command only costs the work: the program uses the key only for the same password,
 // salt and iterations (early-kdf.ts). Imported by the bin only when it runs a command, so
@@ -8,9 +8,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startKdfForFile } from '../core/vault/early-kdf';
 import { resolveVaultDir } from './cli-paths';
-
-/** The commands that open the vault with the password, so starting its KDF now pays. */
-const UNLOCKING = new Set(['list', 'headers', 'token', 'exec', 'inject']);
 
 /** `--vault DIR` or `--vault=DIR` before any `--`, as the program's argument parser reads it. */
 function vaultFlag(argv: readonly string[]): string | undefined {
@@ -22,9 +19,10 @@ function vaultFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Starts the KDF of the vault `argv` names, for the password in `env` (if there is one). */
 export function startEarlyKdf(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const password = env['TOKENVAULT_PASSWORD'];
-  if (!password || !UNLOCKING.has(argv[0] ?? '')) return;
+  if (!password) return;
   const dir = resolveVaultDir(vaultFlag(argv), {
     platform: process.platform,
     env,

@@ -3,7 +3,7 @@
 // alone costs about half of the help's budget above Node's own start. Every command imports
 // the ESM program beside it (out/cli/tokenvault.mjs, index.ts, with its chunks) and runs it.
 import { writeSync } from 'node:fs';
-import { generalHelp, isGeneralHelp } from './cli-commands';
+import { COMMANDS, generalHelp, isGeneralHelp } from './cli-commands';
 import { EXIT } from './cli-errors';
 import type * as Program from './index';
 
@@ -32,11 +32,12 @@ if (isGeneralHelp(argv)) {
   print(generalHelp());
   process.exitCode = argv.length === 0 ? EXIT.usage : EXIT.ok;
 } else {
-  import('./bin-early')
-    .then((early) => {
-      early.startEarlyKdf(argv, process.env);
-      return import(PROGRAM) as Promise<typeof Program>;
-    })
+  const unlocks = COMMANDS.some((c) => c.unlocks === true && c.name === argv[0]);
+  (unlocks
+    ? import('./bin-early').then((early) => early.startEarlyKdf(argv, process.env))
+    : Promise.resolve()
+  )
+    .then(() => import(PROGRAM) as Promise<typeof Program>)
     .then(
       (program) => program.runProgram(argv),
       (error: unknown) => {

@@ -24,6 +24,11 @@ export interface CommandSpec {
   passthrough?: boolean;
   /** Left out of the general help (the shell-completion helper). */
   hidden?: boolean;
+  /**
+   * Unlocks the vault with the master password first thing, so the bin starts the KDF
+   * before the program loads when the password is in the environment (bin-early.ts).
+   */
+  unlocks?: boolean;
   /** What shell completion offers for the positional arguments and for option values. */
   completes?: { positional?: CompletionSource; values?: Record<string, CompletionSource> };
   load: () => Promise<CommandRun>;
@@ -68,6 +73,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'list',
+    unlocks: true,
     usage: 'tokenvault list [--json]',
     summary: 'list entries (metadata only; labels are sealed, so it asks for the password)',
     details: ['--json prints { "version": 1, "entries": [...] } (see README).'],
@@ -77,6 +83,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'headers',
+    unlocks: true,
     usage: `tokenvault headers <label> [--format ${FORMATS}] [--provider ${PROVIDERS}]`,
     summary: 'print the HTTP auth headers of an entry (refreshes a Fax.Plus token first)',
     details: [
@@ -94,6 +101,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'token',
+    unlocks: true,
     usage: `tokenvault token <label> [--provider ${PROVIDERS}]`,
     summary: 'print only the bearer token of an entry, for $(...) (refreshes a Fax.Plus token)',
     details: ['Example:', '  curl -H "Authorization: Bearer $(tokenvault token billing)" …'],
@@ -104,6 +112,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'exec',
+    unlocks: true,
     usage:
       'tokenvault exec <label> [--env NAME=FIELD]... [--no-defaults] [--min-valid SECONDS] ' +
       `[--provider ${PROVIDERS}] -- <command> [args...]`,
@@ -132,6 +141,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'inject',
+    unlocks: true,
     usage: 'tokenvault inject [-i TEMPLATE] [-o FILE]',
     summary: 'fill {{ tokenvault://<label>/<field> }} references in a template',
     details: [

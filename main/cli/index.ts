@@ -1,8 +1,8 @@
 // The `tokenvault` command line (issue 6). `main(argv, io)` is what tests call; run as a
 // program (tsx, the esbuild bundle out/cli/tokenvault.mjs, or the installed bin, bin.ts), it
-// calls itself with the process's argv and streams. Only the argument table is loaded up front: the vault, crypto
-// and provider modules are imported by the command that needs them, so `--help` is instant
-// and `headers` pays mostly for the KDF.
+// calls itself with the process's argv and streams. Only the argument table is loaded up
+// front: the vault, crypto and provider modules are imported by the command that needs them,
+// so `headers` pays mostly for the KDF.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

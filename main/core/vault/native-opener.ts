@@ -3,7 +3,7 @@
 // Read-only by design: everything that seals goes through VaultCrypto (node-forge). The
 // command line uses this on its read path because loading node-forge alone costs more than
 // half of its time budget above the KDF.
-import { createDecipheriv, type DecipherGCM } from 'node:crypto';
+import { createDecipheriv } from 'node:crypto';
 import { deriveKek, startKdf, takeKdf } from './early-kdf';
 import { IV_BYTES, KEY_BYTES, SealError, TAG_BYTES, type KeyOpener } from './seal-format';
 
@@ -22,46 +22,26 @@ export class NativeOpener implements KeyOpener {
   }
 
   open(key: Uint8Array, sealed: string, aad: string): Uint8Array {
-    const { decipher, ciphertext } = begin(key, sealed, aad);
-    const body = decipher.update(ciphertext);
-    try {
-      // final() checks the tag; on failure the plaintext from update() is wiped, never returned.
-      const tail = decipher.final();
-      return new Uint8Array(Buffer.concat([body, tail]));
-    } catch {
-      body.fill(0);
-      throw new SealError();
-    }
+    const plain = checkedPlaintext(key, sealed, aad);
+    const copy = new Uint8Array(plain);
+    plain.fill(0);
+    return copy;
   }
 
-  /**
-   * Straight to text (the command line's `list` opens 10,000 entries this way): the
-   * plaintext buffer is decoded only once final() has checked the tag, and wiped otherwise.
-   */
+  /** Straight to text (the command line's `list` opens 10,000 entries this way). */
   openText(key: Uint8Array, sealed: string, aad: string): string {
-    const { decipher, ciphertext } = begin(key, sealed, aad);
-    const body = decipher.update(ciphertext);
-    let tail: Buffer;
-    try {
-      tail = decipher.final();
-    } catch {
-      body.fill(0);
-      throw new SealError();
-    }
-    const plain = tail.length > 0 ? Buffer.concat([body, tail]) : body;
+    const plain = checkedPlaintext(key, sealed, aad);
     const text = plain.toString('utf8');
     plain.fill(0);
-    body.fill(0);
     return text;
   }
 }
 
-/** The decipher for a sealed value (IV, ciphertext, tag; seal-format.ts), tag and AAD set. */
-function begin(
-  key: Uint8Array,
-  sealed: string,
-  aad: string,
-): { decipher: DecipherGCM; ciphertext: Buffer } {
+/**
+ * The plaintext of a sealed value (IV, ciphertext, tag; seal-format.ts), returned only once
+ * final() has checked the tag; on failure what update() produced is wiped, never returned.
+ */
+function checkedPlaintext(key: Uint8Array, sealed: string, aad: string): Buffer {
   const raw = Buffer.from(sealed, 'base64');
   if (raw.length < IV_BYTES + TAG_BYTES || key.length !== KEY_BYTES) throw new SealError();
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), {
@@ -69,5 +49,16 @@ function begin(
   });
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-  return { decipher, ciphertext: raw.subarray(IV_BYTES, raw.length - TAG_BYTES) };
+  const body = decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES));
+  let tail: Buffer;
+  try {
+    tail = decipher.final();
+  } catch {
+    body.fill(0);
+    throw new SealError();
+  }
+  if (tail.length === 0) return body;
+  const whole = Buffer.concat([body, tail]);
+  body.fill(0);
+  return whole;
 }

@@ -5,7 +5,7 @@
 // the entry set sorted by id (so the order in the file does not matter, but a removed,
 // duplicated, swapped or replayed entry changes it) and the audit trail in order. Only the
 // locked index (vault-index.ts) stays outside, by design, and is rebuilt on every unlock.
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual, type Hmac } from 'node:crypto';
 import type { AuditRecord } from '../../../preload/api';
 import { SealError, type KeyOpener } from './seal-format';
 import type { VaultCrypto } from './crypto';
@@ -66,26 +66,25 @@ interface EntryBytes {
 const CHUNK_BYTES = 65_536;
 
 /**
- * Writes through one 64 KB buffer, handing each full chunk to `sink`: one HMAC update per
- * chunk rather than several per entry (over 10,000 entries the per-call cost is most of the
- * MAC's time), and the same bytes as updating with each piece (text as UTF-8).
+ * Feeds an HMAC through one reused 64 KB buffer: one update per chunk rather than several
+ * per entry (over 10,000 entries the per-call cost is most of the MAC's time), and the same
+ * bytes as updating with each piece (text as UTF-8).
  */
-class ChunkWriter {
+class ChunkedHmac {
   private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
-  /** `sink` must not keep the chunk it is given: the buffer is reused. */
-  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+  constructor(private readonly h: Hmac) {}
 
   text(value: string): void {
     // At most 3 bytes per UTF-16 unit, so a write with that much room is never cut short.
     if (value.length * 3 > CHUNK_BYTES - this.used) this.flush();
-    if (value.length * 3 > CHUNK_BYTES) this.sink(Buffer.from(value, 'utf8'));
+    if (value.length * 3 > CHUNK_BYTES) this.h.update(value, 'utf8');
     else this.used += this.chunk.write(value, this.used, 'utf8');
   }
 
   bytes(value: Uint8Array): void {
     if (value.length > CHUNK_BYTES - this.used) this.flush();
-    if (value.length > CHUNK_BYTES) this.sink(value);
+    if (value.length > CHUNK_BYTES) this.h.update(value);
     else {
       this.chunk.set(value, this.used);
       this.used += value.length;
@@ -93,7 +92,7 @@ class ChunkWriter {
   }
 
   flush(): void {
-    if (this.used > 0) this.sink(this.chunk.subarray(0, this.used));
+    if (this.used > 0) this.h.update(this.chunk.subarray(0, this.used));
     this.used = 0;
   }
 }
@@ -110,7 +109,7 @@ type MacCovered = Pick<
  * What the MAC covers: everything but itself and the locked index. Ids and sealed values are
  * base64 or id characters, never "\0" or "\n", so the encoding below is unambiguous.
  */
-function writeMacInput(doc: MacCovered, out: ChunkWriter): void {
+function writeMacInput(doc: MacCovered, out: ChunkedHmac): void {
   out.text(`tokenvault-document|${doc.formatVersion}\n`);
   out.text(
     JSON.stringify([
@@ -139,7 +138,7 @@ function writeMacInput(doc: MacCovered, out: ChunkWriter): void {
 /** The document's MAC (HMAC-SHA256, base64) under `macKey` (macKeyOf). */
 export function documentMac(doc: MacCovered, macKey: Uint8Array): string {
   const h = createHmac('sha256', macKey);
-  writeMacInput(doc, new ChunkWriter((bytes) => h.update(bytes)));
+  writeMacInput(doc, new ChunkedHmac(h));
   return h.digest('base64');
 }
 
