@@ -27,14 +27,17 @@ import {
   openAudit,
   openEntry,
   tagKeyOf,
+  withListing,
 } from '../../main/core/vault/vault-seal';
+import { toView } from '../../main/core/vault/vault-entries';
 
 /** AES-256-GCM with node:crypto, in the vault's sealed-value format. */
-export function nativeSeal(key: Uint8Array, plaintext: string, aad: string): string {
+export function nativeSeal(key: Uint8Array, plaintext: string | Uint8Array, aad: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const bytes = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
 }
 
@@ -68,11 +71,12 @@ export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDo
     data: nativeSeal(dek, JSON.stringify(body), entryAad(id)),
   }));
   const audit = doc.audit.map((record) => nativeSeal(dek, JSON.stringify(record), AUDIT_AAD));
-  return finishSealed(
+  const sealed = finishSealed(
     { formatVersion: FORMAT_VERSION, ...keyHeaderOf(doc), entries, audit },
     lockedIndexOf(doc.entries),
     dek,
   );
+  return withListing(sealed, doc.entries.map(toView), (plain, aad) => nativeSeal(dek, plain, aad));
 }
 
 export function writeSealedFile(path: string, sealed: SealedDocument): void {

@@ -67,6 +67,13 @@ export interface SealedDocument extends KeyHeader {
   index: LockedDeadline[];
   /** base64 HMAC-SHA256 of everything above but the index (vault-seal.ts documentMac). */
   mac: string;
+  /**
+   * Every entry's metadata view in one sealed value, bound to this document's MAC (AAD
+   * "listing|2|<mac>", vault-seal.ts sealListing), so `tokenvault list` opens one value
+   * instead of every entry. Optional: a file without it, or with one that does not open for
+   * this MAC and these entries, is listed from the entries.
+   */
+  listing?: string;
 }
 
 /** Format 1 as on disk: metadata and audit in clear, secrets sealed one by one. */
@@ -185,6 +192,7 @@ export function sealedDocumentOf(
     audit: doc.audit,
     index: lockedIndexProblem(doc.index) === undefined ? doc.index : [],
     mac: doc.mac,
+    ...(typeof doc.listing === 'string' && doc.listing !== '' ? { listing: doc.listing } : {}),
   };
 }
 
@@ -236,7 +244,9 @@ export function createDocumentSerializer(): (doc: SealedDocument) => Buffer {
     parts.push(
       Buffer.from(
         `],"audit":${JSON.stringify(doc.audit)},"index":${JSON.stringify(doc.index)},` +
-          `"mac":${JSON.stringify(doc.mac)}}`,
+          `"mac":${JSON.stringify(doc.mac)}` +
+          (doc.listing !== undefined ? `,"listing":${JSON.stringify(doc.listing)}` : '') +
+          '}',
         'utf8',
       ),
     );

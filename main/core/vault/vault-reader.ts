@@ -25,7 +25,15 @@ import {
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
 import { unwrapDek } from './vault-keys';
-import { labelTag, macKeyOf, macMatches, openEntry, tagKeyOf, teamFilesKeyOf } from './vault-seal';
+import {
+  labelTag,
+  macKeyOf,
+  macMatches,
+  openEntry,
+  openListing,
+  tagKeyOf,
+  teamFilesKeyOf,
+} from './vault-seal';
 import { scanSealedFile } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
@@ -107,7 +115,10 @@ export class VaultFileReader implements VaultReadApi {
     return this.doc.index;
   }
 
+  /** From the sealed listing (one value) when the file has a usable one, else entry by entry. */
   list(): EntryView[] {
+    const listed = openListing(this.opener, this.requireKey(), this.doc);
+    if (listed) return listed;
     return this.doc.entries.map((sealed) => toView(this.openSealed(sealed)));
   }
 

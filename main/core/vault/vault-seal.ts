@@ -6,7 +6,7 @@
 // duplicated, swapped or replayed entry changes it) and the audit trail in order. Only the
 // locked index (vault-index.ts) stays outside, by design, and is rebuilt on every unlock.
 import { createHmac, hkdfSync, timingSafeEqual, type Hmac } from 'node:crypto';
-import type { AuditRecord } from '../../../preload/api';
+import type { AuditRecord, EntryView } from '../../../preload/api';
 import { SealError, type KeyOpener } from './seal-format';
 import type { VaultCrypto } from './crypto';
 import {
@@ -16,10 +16,19 @@ import {
   type StoredEntry,
 } from './vault-file';
 import type { LockedDeadline } from '../reminders/reminder.types';
-import { auditProblem, entryProblem } from './vault-shape';
+import { auditProblem, entryProblem, viewProblem } from './vault-shape';
 
 export const entryAad = (id: string): string => `entry|${id}|${FORMAT_VERSION}`;
 export const AUDIT_AAD = `audit|${FORMAT_VERSION}`;
+/** The listing is bound to the document it lists: its MAC is part of the AAD. */
+export const listingAad = (mac: string): string => `listing|${FORMAT_VERSION}|${mac}`;
+/**
+ * node:zlib when a listing is made or opened: loading it costs ~3 ms, which `headers`,
+ * `token` and `exec` (they read no listing) would otherwise pay on every call.
+ */
+const zlib = () => process.getBuiltinModule('node:zlib');
+/** Far above any real listing (10,000 entries are ~2.5 MB); a bigger one is not opened. */
+const MAX_LISTING_BYTES = 64 * 1024 * 1024;
 const MAC_INFO = `tokenvault document mac|${FORMAT_VERSION}`;
 const TAG_INFO = `tokenvault label tag|${FORMAT_VERSION}`;
 /** Bytes of a label tag: 128 bits, no collision among any vault's labels. */
@@ -205,4 +214,49 @@ export function openAudit(opener: KeyOpener, dek: Uint8Array, sealed: string): A
   }
   if (auditProblem(record) !== undefined) throw new SealError();
   return record as AuditRecord;
+}
+
+/**
+ * The document with its listing: every entry's metadata view, in the entries' order, as JSON,
+ * compressed (the views repeat their keys: 10,000 are ~2.5 MB of JSON, ~0.1 MB deflated, so
+ * sealing it on each save stays cheap with node-forge) and sealed with AAD "listing|2|<mac>".
+ * The MAC covers the entries, so a listing opens only beside the entries it was made from.
+ */
+export function withListing(
+  doc: SealedDocument,
+  views: readonly EntryView[],
+  seal: (plaintext: Uint8Array, aad: string) => string,
+): SealedDocument {
+  const plain = zlib().deflateRawSync(Buffer.from(JSON.stringify(views), 'utf8'), { level: 1 });
+  return { ...doc, listing: seal(plain, listingAad(doc.mac)) };
+}
+
+/**
+ * The views in the document's listing, or undefined when it has none or it cannot be used:
+ * a failed tag (another document's listing, or changed bytes), or contents that are not one
+ * view per entry with the entries' ids in their order. The caller then opens the entries.
+ */
+export function openListing(
+  opener: KeyOpener,
+  dek: Uint8Array,
+  doc: SealedDocument,
+): EntryView[] | undefined {
+  if (doc.listing === undefined) return undefined;
+  let views: unknown;
+  try {
+    const packed = opener.open(dek, doc.listing, listingAad(doc.mac));
+    views = JSON.parse(
+      zlib().inflateRawSync(packed, { maxOutputLength: MAX_LISTING_BYTES }).toString('utf8'),
+    );
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(views) || views.length !== doc.entries.length) return undefined;
+  for (let i = 0; i < views.length; i++) {
+    const view: unknown = views[i];
+    if (viewProblem(view) !== undefined || (view as EntryView).id !== doc.entries[i]?.id) {
+      return undefined;
+    }
+  }
+  return views as EntryView[];
 }

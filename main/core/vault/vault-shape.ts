@@ -20,6 +20,18 @@ const inSet = (set: ReadonlySet<string>, v: unknown) => typeof v === 'string' &&
 
 /** The fields the vault itself relies on; per-kind fields ride along unchecked. */
 export function entryProblem(raw: unknown): string | undefined {
+  const view = viewProblem(raw);
+  if (view !== undefined || !isObject(raw)) return view;
+  const secrets = raw['secrets'];
+  if (!isObject(secrets)) return 'secrets';
+  for (const [field, sealed] of Object.entries(secrets)) {
+    if (!isBase64(sealed)) return `secrets.${field}`;
+  }
+  return undefined;
+}
+
+/** An entry's metadata view (no secrets; the sealed listing holds these). */
+export function viewProblem(raw: unknown): string | undefined {
   if (!isObject(raw)) return '';
   if (typeof raw['id'] !== 'string' || raw['id'] === '') return 'id';
   if (typeof raw['label'] !== 'string') return 'label';
@@ -28,11 +40,6 @@ export function entryProblem(raw: unknown): string | undefined {
   if (!inSet(STATUSES, raw['status'])) return 'status';
   if (!isNumber(raw['createdAt'])) return 'createdAt';
   if (!isNumber(raw['updatedAt'])) return 'updatedAt';
-  const secrets = raw['secrets'];
-  if (!isObject(secrets)) return 'secrets';
-  for (const [field, sealed] of Object.entries(secrets)) {
-    if (!isBase64(sealed)) return `secrets.${field}`;
-  }
   return undefined;
 }
 

@@ -34,7 +34,9 @@ import {
   sealAudit,
   sealEntry,
   tagKeyOf,
+  withListing,
 } from './vault-seal';
+import { toView } from './vault-entries';
 import { VaultError } from './vault.types';
 
 /** The persistence the vault needs (SafeStore provides it). */
@@ -321,10 +323,15 @@ export class VaultState {
       }
       return sealed;
     });
-    return finishSealed(
+    const sealed = finishSealed(
       { formatVersion: FORMAT_VERSION, ...keyHeaderOf(doc), entries, audit },
       lockedIndexOf(doc.entries),
       dek,
+    );
+    // With damaged records kept in the file, a listing would not match its entries.
+    if (entries.length !== doc.entries.length) return sealed;
+    return withListing(sealed, doc.entries.map(toView), (plain, aad) =>
+      this.crypto.seal(dek, plain, aad),
     );
   }
 
