@@ -22,7 +22,9 @@ function vaultFlag(argv: readonly string[]): string | undefined {
 /** Starts the KDF of the vault `argv` names, for the password in `env` (if there is one). */
 export function startEarlyKdf(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const password = env['TOKENVAULT_PASSWORD'];
-  if (!password) return;
+  // With a session the vault opens without the KDF (the program falls back to it only when
+  // the session has ended).
+  if (!password || env['TOKENVAULT_SESSION']) return;
   const dir = resolveVaultDir(vaultFlag(argv), {
     platform: process.platform,
     env,

@@ -3,7 +3,7 @@
 // never from argv (argv is visible to every user of the machine through `ps`).
 import type { CliCore } from './cli-core';
 import type { CliReadCore } from './cli-read-core';
-import { UsageError } from './cli-errors';
+import { CliError, EXIT, UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import type { TeamService } from '../core/team/team.service';
 import { resolveVaultDir } from './cli-paths';
@@ -29,8 +29,12 @@ export interface CommandContext {
    * `create` (init only) lets the test-only KDF setting apply to the new vault.
    */
   core(options?: { create?: boolean }): Promise<CliCore>;
-  /** The core with the vault unlocked by the master password. */
-  unlocked(): Promise<CliCore>;
+  /**
+   * The core with the vault unlocked: by the session in TOKENVAULT_SESSION when there is a
+   * usable one (`tokenvault unlock`), else by the master password. `passwordOnly` skips the
+   * session (`unlock` itself: a session never makes another one).
+   */
+  unlocked(options?: { passwordOnly?: boolean }): Promise<CliCore>;
   /**
    * The fast read-only core (cli-read-core.ts) for commands that only read; the vault stays
    * locked. Falls back to the full core for a file it cannot read at once.
@@ -41,8 +45,9 @@ export interface CommandContext {
    * not synced yet. `team init` and `team join` use it before there is a team.
    */
   teamService(options?: { sync?: boolean }): Promise<TeamService>;
-  /** The read-only core with the vault unlocked by the master password. */
+  /** The read-only core with the vault unlocked (session or master password, as above). */
   unlockedReader(): Promise<CliReadCore>;
+
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
   password(purpose: 'unlock' | 'create'): Promise<string>;
   /** One secret line from standard input (hidden prompt at a terminal). */
@@ -50,6 +55,12 @@ export interface CommandContext {
 }
 
 export type CommandRun = (ctx: CommandContext) => Promise<void>;
+
+/** What can be unlocked by a session or by the master password. */
+export interface Unlockable {
+  unlock(password: string): Promise<void>;
+  unlockWithSession(open: (wrappedDek: string) => Uint8Array): void | Promise<void>;
+}
 
 export function createContext(
   io: CliIo,
@@ -103,6 +114,34 @@ export function createContext(
   };
 
   let unlockPassword: Promise<string> | undefined;
+  const sessionToken = io.env['TOKENVAULT_SESSION'] || undefined;
+
+  /**
+   * Unlocks `vault` with the session when there is one, else (or when it has ended, which is
+   * said first) with the master password. Without any way to ask for the password, the
+   * session's own message is the error.
+   */
+  const unlockVault = async (
+    vault: Unlockable,
+    options: { passwordOnly?: boolean } = {},
+  ): Promise<void> => {
+    if (sessionToken && !options.passwordOnly) {
+      const session = await import('../core/vault/vault-session');
+      try {
+        await vault.unlockWithSession((wrapped) =>
+          session.openSession(vaultDir, sessionToken, wrapped, Date.now()),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof session.SessionError)) throw error;
+        if (!io.env['TOKENVAULT_PASSWORD'] && !passwordStdin && !io.stdinIsTTY) {
+          throw new CliError(EXIT.vault, error.message);
+        }
+        warn(error.message);
+      }
+    }
+    await vault.unlock(await ctx.password('unlock'));
+  };
 
   const warn = (message: string) => io.stderr(`tokenvault: ${message}\n`);
   const ctx: CommandContext = {
@@ -133,12 +172,12 @@ export function createContext(
       );
       return corePromise;
     },
-    async unlocked() {
+    async unlocked(options = {}) {
       const core = await ctx.core();
       // Checked before asking for a password nobody could use.
       core.requireVault();
       if (!core.vault.isUnlocked()) {
-        await core.vault.unlock(await ctx.password('unlock'));
+        await unlockVault(core.vault, options);
         // The file was changed outside Token Vault: say what is intact (the rest still works).
         const notice = core.vault.status().integrityNotice;
         if (notice) io.stderr(`tokenvault: ${notice}\n`);
@@ -149,8 +188,12 @@ export function createContext(
       readerPromise ??= import('./cli-read-core').then((m) =>
         m.openReadCore({
           dir: vaultDir,
-          // The KDF may start before the label is checked only when the command unlocks.
-          password: options.willUnlock ? io.env['TOKENVAULT_PASSWORD'] || undefined : undefined,
+          // The KDF may start before the label is checked only when the command unlocks with
+          // the password (a session needs none).
+          password:
+            options.willUnlock && !sessionToken
+              ? io.env['TOKENVAULT_PASSWORD'] || undefined
+              : undefined,
           full: () => ctx.core(),
           unlockedFull: () => ctx.unlocked(),
           team: async (filesKey) => {
@@ -177,7 +220,7 @@ export function createContext(
     },
     async unlockedReader() {
       const reader = await ctx.reader({ willUnlock: true });
-      if (!reader.vault.isUnlocked()) await reader.unlock(await ctx.password('unlock'));
+      if (!reader.vault.isUnlocked()) await unlockVault(reader);
       return reader;
     },
     password(purpose) {

@@ -163,6 +163,12 @@ async function openWithSystem(url: string, platform: NodeJS.Platform): Promise<v
 
 export function processIo(): CliIo {
   const lines = new LineReader(process.stdin);
+  // A reader that has left the pipe (`tokenvault list | head -1`) ends the output: the
+  // command stops quietly, as the bin's help does, instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

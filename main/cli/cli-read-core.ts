@@ -102,6 +102,24 @@ export class CliReadCore {
     }
   }
 
+  /**
+   * Unlocks with a session (vault-session.ts). A key the file's MAC does not confirm goes to
+   * the full core, which refuses the session for a changed file (SessionError): the caller
+   * then asks for the master password, and the full path says what changed.
+   */
+  async unlockWithSession(open: (wrappedDek: string) => Uint8Array): Promise<void> {
+    try {
+      this.current.unlockWithSession(open);
+    } catch (error) {
+      if (!(error instanceof CorruptVaultError) || !this.reader) throw error;
+      const core = await this.options.full();
+      core.requireVault();
+      core.vault.unlockWithSession(open);
+      this.current = core.vault;
+      this.reader = undefined;
+    }
+  }
+
   /** A personal entry with that label, else a shared one (the team's, when there is one). */
   async findEntry(label: string, provider?: ProviderId): Promise<EntryView> {
     try {

@@ -9,7 +9,11 @@ import {
 import { UsageError } from './cli-errors';
 
 /** Never handed to a child: they open the vault (or its backups), not the provider's API. */
-export const WITHHELD_VARIABLES = ['TOKENVAULT_PASSWORD', 'TOKENVAULT_BACKUP_PASSPHRASE'];
+export const WITHHELD_VARIABLES = [
+  'TOKENVAULT_PASSWORD',
+  'TOKENVAULT_SESSION',
+  'TOKENVAULT_BACKUP_PASSPHRASE',
+];
 
 export const EXPIRES_VARIABLE = 'TOKENVAULT_TOKEN_EXPIRES_AT';
 

@@ -50,7 +50,10 @@ export type VaultReadApi = Pick<
   | 'onStatus'
   | 'recordAudit'
   | 'teamFilesKey'
-> & { unlock(password: string): Promise<void> };
+> & {
+  unlock(password: string): Promise<void>;
+  unlockWithSession(open: (wrappedDek: string) => Uint8Array): void;
+};
 
 export class VaultFileReader implements VaultReadApi {
   private dek: Uint8Array | null = null;
@@ -99,6 +102,23 @@ export class VaultFileReader implements VaultReadApi {
   async unlock(password: string): Promise<void> {
     const dek = await unwrapDek(this.opener, this.doc, password);
     this.checkMac(dek);
+    this.dek = dek;
+    this.tagKey = tagKeyOf(dek);
+  }
+
+  /**
+   * Unlocks with the data key a session gives for this file's wrapped key (vault-session.ts);
+   * a key the document MAC does not confirm is refused with CorruptVaultError, as a changed
+   * file is, and the caller takes the full path.
+   */
+  unlockWithSession(open: (wrappedDek: string) => Uint8Array): void {
+    const dek = open(this.doc.wrappedDek);
+    try {
+      this.checkMac(dek);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
     this.dek = dek;
     this.tagKey = tagKeyOf(dek);
   }

@@ -5,6 +5,7 @@
 // the entry set sorted by id (so the order in the file does not matter, but a removed,
 // duplicated, swapped or replayed entry changes it) and the audit trail in order. Only the
 // locked index (vault-index.ts) stays outside, by design, and is rebuilt on every unlock.
+import { isAscii } from 'node:buffer';
 import { createHmac, hkdfSync, timingSafeEqual, type Hmac } from 'node:crypto';
 import type { AuditRecord, EntryView } from '../../../preload/api';
 import { SealError, type KeyOpener } from './seal-format';
@@ -232,9 +233,41 @@ export function withListing(
 }
 
 /**
+ * The views a listing holds, when it opens for this MAC and is a list of entry views; else
+ * undefined (a failed tag: another document's listing, changed bytes, another key).
+ */
+export function openListingViews(
+  opener: KeyOpener,
+  dek: Uint8Array,
+  listing: string,
+  mac: string,
+): EntryView[] | undefined {
+  let views: unknown;
+  try {
+    const packed = opener.open(dek, listing, listingAad(mac));
+    // One output chunk for a usual listing: the views are ~25 times their deflated size.
+    const plain = zlib().inflateRawSync(packed, {
+      maxOutputLength: MAX_LISTING_BYTES,
+      chunkSize: Math.min(MAX_LISTING_BYTES, Math.max(64 * 1024, packed.length * 32)),
+    });
+    views = JSON.parse(utf8(plain));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(views)) return undefined;
+  for (const view of views as unknown[]) if (viewProblem(view) !== undefined) return undefined;
+  return views as EntryView[];
+}
+
+/** UTF-8 text; ASCII (the usual listing) through the cheaper latin1 decoder, which equals it. */
+function utf8(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
  * The views in the document's listing, or undefined when it has none or it cannot be used:
- * a failed tag (another document's listing, or changed bytes), or contents that are not one
- * view per entry with the entries' ids in their order. The caller then opens the entries.
+ * it does not open (openListingViews), or it is not one view per entry with the entries' ids
+ * in their order. The caller then opens the entries.
  */
 export function openListing(
   opener: KeyOpener,
@@ -242,21 +275,10 @@ export function openListing(
   doc: SealedDocument,
 ): EntryView[] | undefined {
   if (doc.listing === undefined) return undefined;
-  let views: unknown;
-  try {
-    const packed = opener.open(dek, doc.listing, listingAad(doc.mac));
-    views = JSON.parse(
-      zlib().inflateRawSync(packed, { maxOutputLength: MAX_LISTING_BYTES }).toString('utf8'),
-    );
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(views) || views.length !== doc.entries.length) return undefined;
+  const views = openListingViews(opener, dek, doc.listing, doc.mac);
+  if (!views || views.length !== doc.entries.length) return undefined;
   for (let i = 0; i < views.length; i++) {
-    const view: unknown = views[i];
-    if (viewProblem(view) !== undefined || (view as EntryView).id !== doc.entries[i]?.id) {
-      return undefined;
-    }
+    if (views[i]?.id !== doc.entries[i]?.id) return undefined;
   }
-  return views as EntryView[];
+  return views;
 }

@@ -164,6 +164,12 @@ export class VaultState {
     if (!this.macOk(disk, dek)) this.opened(dek);
   }
 
+  /** Whether `dek` is the data key of the file, by its document MAC (format 2 only). */
+  keyFits(dek: Uint8Array): boolean {
+    const disk = this.disk;
+    return disk?.formatVersion === FORMAT_VERSION && this.macOk(disk, dek);
+  }
+
   /** The opened document; opens it (all entries) the first time. Needs the key. */
   opened(dek = this.requireKey()): VaultDocument {
     if (this.plain) return this.plain;

@@ -21,6 +21,7 @@ import {
 import { VaultEvents } from './vault-events';
 import { teamFilesKeyOf } from './vault-seal';
 import { VaultKeyHolder } from './vault-key-holder';
+import { SessionError } from './vault-session';
 import { sealKeychainCheck, verifyKeychainKey, withKeychainRecord } from './vault-keychain';
 import { openSecret, sealSecrets, type Secrets } from './vault-secrets';
 import { assertSecretFields, findEntryByLabel, normaliseLabel, toView } from './vault-entries';
@@ -286,6 +287,37 @@ export class VaultService implements VaultApi {
   unlockWithKey(key: Uint8Array): void {
     verifyKeychainKey(this.crypto, this.keychainRecord(), key);
     this.acceptKey(key.slice());
+  }
+
+  /**
+   * Command-line sessions (vault-session.ts): `start` is given a copy of the data key and the
+   * wrapped key it came from, only while unlocked, and the copy is wiped after it returns.
+   */
+  withKeyForSession<T>(start: (dek: Uint8Array, wrappedDek: string) => T): T {
+    const dek = this.requireKey().slice();
+    try {
+      return start(dek, this.requireHeader().wrappedDek);
+    } finally {
+      dek.fill(0);
+    }
+  }
+
+  /**
+   * Unlocks with the data key a session gives for this file's wrapped key, used only when the
+   * document MAC confirms it: a file changed since, or a key that is not this vault's, is
+   * refused here, and the master password (which says what changed) is the way in.
+   */
+  unlockWithSession(open: (wrappedDek: string) => Uint8Array): void {
+    this.refreshIfChanged();
+    const dek = open(this.requireHeader().wrappedDek);
+    if (!this.state.keyFits(dek)) {
+      dek.fill(0);
+      throw new SessionError(
+        'does-not-fit',
+        'The session does not open the vault file as it is now (was it changed outside Token Vault?); unlock with the master password.',
+      );
+    }
+    this.acceptKey(dek);
   }
 
   // -------------------------------------------------------------------------------------------

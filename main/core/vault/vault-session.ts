@@ -1,0 +1,258 @@
+// Command-line sessions (`tokenvault unlock`, README-cli "Sessions"): the password's KDF once,
+// then commands for a while without it, as `bw unlock` and `op signin` do. A session is two
+// halves, useless apart:
+// - the token, `tv1.<id>.<key>`, given to the shell (TOKENVAULT_SESSION) and never written to
+//   disk by Token Vault: a random session id and a random 256-bit key;
+// - the session file, `<vault folder>/sessions/<id>.json` (folder 0700, file 0600), holding
+//   the data key sealed with that key (AES-256-GCM). Its AAD binds the session id, the end
+//   of the session and a hash of the vault's wrapped data key, so a file edited to last
+//   longer, moved to another session, or kept past a password change does not open.
+// A session ends at its fixed end time, with `tokenvault lock` (every file removed), or when
+// the master password changes. Ended files are removed when they are next met.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { IV_BYTES, KEY_BYTES, TAG_BYTES } from './seal-format';
+
+/** The environment variable that carries the token (withheld from `exec`'s command). */
+export const SESSION_VARIABLE = 'TOKENVAULT_SESSION';
+export const DEFAULT_SESSION_MS = 15 * 60_000;
+export const MAX_SESSION_MS = 24 * 60 * 60_000;
+const MIN_SESSION_MS = 10_000;
+
+const TOKEN = /^tv1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/;
+const FILE = /^([0-9a-f]{32})\.json$/;
+
+export type SessionProblem =
+  | 'malformed'
+  | 'unknown'
+  | 'ended'
+  | 'password-changed'
+  | 'damaged'
+  /** The key opened, but the vault file's MAC does not confirm it (vault.service.ts). */
+  | 'does-not-fit';
+
+/** Why a session cannot be used; the message says what to do, never the token. */
+export class SessionError extends Error {
+  constructor(
+    readonly problem: SessionProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+interface SessionFile {
+  version: 1;
+  id: string;
+  createdAt: number;
+  expiresAt: number;
+  /** sessionBinding(wrappedDek) when the session was started. */
+  vault: string;
+  /** base64 of IV | ciphertext | tag: the data key under the session key. */
+  sealed: string;
+}
+
+export const sessionFolder = (vaultDir: string): string => join(vaultDir, 'sessions');
+
+/** Names the vault's wrapped data key without revealing anything about the key. */
+function sessionBinding(wrappedDek: string): string {
+  return createHash('sha256').update(`tokenvault session vault|${wrappedDek}`).digest('base64');
+}
+
+const aadOf = (file: Pick<SessionFile, 'id' | 'expiresAt' | 'vault'>): Buffer =>
+  Buffer.from(`tokenvault session|1|${file.id}|${file.expiresAt}|${file.vault}`, 'utf8');
+
+const whenText = (ms: number): string =>
+  new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+/**
+ * A session length from `15m`, `90s`, `8h` or minutes alone (`30`); from 10 seconds to 24
+ * hours. Undefined when the text is none of these.
+ */
+export function parseSessionLength(text: string): number | undefined {
+  const m = /^(\d{1,6})([smh]?)$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = m[2] === 's' ? 1000 : m[2] === 'h' ? 3_600_000 : 60_000;
+  const ms = Number(m[1]) * unit;
+  return ms >= MIN_SESSION_MS && ms <= MAX_SESSION_MS ? ms : undefined;
+}
+
+function sessionFiles(vaultDir: string): string[] {
+  try {
+    return readdirSync(sessionFolder(vaultDir)).filter((name) => FILE.test(name));
+  } catch {
+    return [];
+  }
+}
+
+function readSessionFile(path: string): SessionFile | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const f = raw as Partial<SessionFile>;
+  const ok =
+    f.version === 1 &&
+    typeof f.id === 'string' &&
+    Number.isSafeInteger(f.createdAt) &&
+    Number.isSafeInteger(f.expiresAt) &&
+    typeof f.vault === 'string' &&
+    typeof f.sealed === 'string';
+  return ok ? (f as SessionFile) : undefined;
+}
+
+/** Removes the session files that have ended (or cannot be read); returns how many are left. */
+function sweep(vaultDir: string, now: number): number {
+  let live = 0;
+  for (const name of sessionFiles(vaultDir)) {
+    const path = join(sessionFolder(vaultDir), name);
+    const file = readSessionFile(path);
+    if (file && file.expiresAt > now) live += 1;
+    else rmSync(path, { force: true });
+  }
+  return live;
+}
+
+export interface StartedSession {
+  token: string;
+  expiresAt: number;
+}
+
+/**
+ * Starts a session for this data key (just unwrapped with the master password) and the
+ * wrapped key it came from. The file is written whole (temporary file, then rename).
+ */
+export function startSession(
+  vaultDir: string,
+  dek: Uint8Array,
+  wrappedDek: string,
+  options: { now: number; lengthMs: number },
+): StartedSession {
+  const folder = sessionFolder(vaultDir);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // mkdir's mode is only used when it creates the folder, and the umask applies to it.
+  chmodSync(folder, 0o700);
+  sweep(vaultDir, options.now);
+  const id = randomBytes(16).toString('hex');
+  const key = randomBytes(KEY_BYTES);
+  const iv = randomBytes(IV_BYTES);
+  const base = {
+    id,
+    expiresAt: options.now + options.lengthMs,
+    vault: sessionBinding(wrappedDek),
+  };
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aadOf(base));
+  const body = Buffer.concat([cipher.update(dek), cipher.final()]);
+  const file: SessionFile = {
+    version: 1,
+    id,
+    createdAt: options.now,
+    expiresAt: base.expiresAt,
+    vault: base.vault,
+    sealed: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64'),
+  };
+  const path = join(folder, `${id}.json`);
+  const temp = `${path}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify(file), { mode: 0o600, flag: 'wx' });
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    body.fill(0);
+  }
+  const token = `tv1.${id}.${key.toString('base64url')}`;
+  key.fill(0);
+  return { token, expiresAt: file.expiresAt };
+}
+
+/**
+ * The data key of the session `token` names, for the vault whose wrapped key is `wrappedDek`;
+ * SessionError when it cannot be used (an ended or outdated file is removed). The caller still
+ * checks the key against the document MAC before using it.
+ */
+export function openSession(
+  vaultDir: string,
+  token: string,
+  wrappedDek: string,
+  now: number,
+): Uint8Array {
+  const m = TOKEN.exec(token.trim());
+  if (!m?.[1] || !m[2]) {
+    throw new SessionError(
+      'malformed',
+      `${SESSION_VARIABLE} is not a session token; run \`tokenvault unlock\` again.`,
+    );
+  }
+  const id = m[1];
+  const path = join(sessionFolder(vaultDir), `${id}.json`);
+  const file = readSessionFile(path);
+  if (!file || file.id !== id) {
+    throw new SessionError(
+      'unknown',
+      `The session in ${SESSION_VARIABLE} has ended (locked, or for another vault); run \`tokenvault unlock\` again.`,
+    );
+  }
+  if (file.expiresAt <= now) {
+    rmSync(path, { force: true });
+    throw new SessionError(
+      'ended',
+      `The session in ${SESSION_VARIABLE} ended at ${whenText(file.expiresAt)}; run \`tokenvault unlock\` again.`,
+    );
+  }
+  if (file.vault !== sessionBinding(wrappedDek)) {
+    rmSync(path, { force: true });
+    throw new SessionError(
+      'password-changed',
+      `The master password changed after \`tokenvault unlock\`, which ended the session; unlock again.`,
+    );
+  }
+  const raw = Buffer.from(file.sealed, 'base64');
+  const damaged = new SessionError(
+    'damaged',
+    `The session in ${SESSION_VARIABLE} does not open (its file was changed, or the token was); run \`tokenvault unlock\` again.`,
+  );
+  if (raw.length !== IV_BYTES + KEY_BYTES + TAG_BYTES) throw damaged;
+  const key = Buffer.from(m[2], 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), {
+    authTagLength: TAG_BYTES,
+  });
+  decipher.setAAD(aadOf(file));
+  decipher.setAuthTag(raw.subarray(IV_BYTES + KEY_BYTES));
+  const dek = decipher.update(raw.subarray(IV_BYTES, IV_BYTES + KEY_BYTES));
+  try {
+    decipher.final();
+  } catch {
+    dek.fill(0);
+    throw damaged;
+  } finally {
+    key.fill(0);
+  }
+  const out = new Uint8Array(dek);
+  dek.fill(0);
+  return out;
+}
+
+/** `tokenvault lock`: removes every session file of the vault; returns how many were live. */
+export function endSessions(vaultDir: string, now: number): number {
+  const live = sweep(vaultDir, now);
+  for (const name of sessionFiles(vaultDir)) {
+    rmSync(join(sessionFolder(vaultDir), name), { force: true });
+  }
+  return live;
+}
