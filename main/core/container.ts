@@ -41,6 +41,7 @@ import { passwordRules } from './vault/password-rules';
 import type { BackendFactory } from './vault/store-backend';
 import { createVaultDiskWatcher } from './vault/vault-disk.watcher';
 import { createVaultService } from './vault/vault.factory';
+import { endSessions } from './vault/vault-session';
 import { BackupService } from './backup/backup.service';
 import { nodeBackupFiles } from './backup/backup.files';
 import type { FileDialog } from './backup/file-dialog.port';
@@ -304,6 +305,14 @@ export function createCore(deps: CoreDeps): Core {
       subscriptions.push(
         vault.onStatus((status) => deps.emit('event:vault-status', status)),
         vault.onChange((reason) => deps.emit('event:entries-changed', { reason })),
+        // Locking by hand (the window's Lock, the tray's) ends the command line's sessions
+        // too; an idle, suspend or quit lock leaves them to their own end time, so a script
+        // running under one is not cut off because the window was left alone.
+        vault.onChange((reason) => {
+          if (reason === 'locked:explicit' || reason === 'locked:tray') {
+            endSessions(deps.dataDir, deps.clock.now());
+          }
+        }),
         team.onChange((reason) => deps.emit('event:entries-changed', { reason })),
         settings.onChange((next) => {
           deps.emit('event:settings', next);

@@ -1,6 +1,6 @@
 // The composed core behind the real dispatcher: what the window gets for each click, with
 // real vault and settings files in a temp folder, a fake clock and no network.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { EventMap, EventName, Result, VaultStatus } from '../../../../prelo
 import { createCore, overriddenProviderOrigins, type Core } from '../../../../main/core/container';
 import { registerHandlers } from '../../../../main/core/ipc/dispatch';
 import { nodeRandom } from '../../../../main/core/vault/crypto';
+import { SessionError, openSession, startSession } from '../../../../main/core/vault/vault-session';
 import { FakeClipboard } from '../../../fakes/fake-clipboard';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeIpcMain, isTrusted } from './ipc-fixtures';
@@ -153,6 +154,38 @@ describe('core behind IPC', () => {
     await call('vault:create', { password: PASSWORD });
     core.onPowerEvent('suspend');
     expect(core.vault.status().locked).toBe(true);
+  });
+
+  it("the window's Lock ends the command line's sessions; the idle lock and suspend do not", async () => {
+    await call('settings:update', { idleLockMinutes: 5 });
+    await call('vault:create', { password: PASSWORD });
+    const startOne = () =>
+      core.vault.withKeyForSession((dek, wrapped) =>
+        startSession(dir, dek, wrapped, { now: clock.now(), lengthMs: 8 * 3_600_000 }),
+      ).token;
+    const opens = (token: string) => {
+      try {
+        openSession(dir, token, wrappedDek(), clock.now());
+        return true;
+      } catch (error) {
+        if (error instanceof SessionError) return false;
+        throw error;
+      }
+    };
+    const wrappedDek = () =>
+      (JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as { wrappedDek: string })
+        .wrappedDek;
+    const idle = startOne();
+    clock.advance(5 * 60_000);
+    expect(core.vault.status().locked).toBe(true);
+    await call('vault:unlock', { password: PASSWORD });
+    core.onPowerEvent('suspend');
+    expect(core.vault.status().locked).toBe(true);
+    expect(opens(idle)).toBe(true);
+    await call('vault:unlock', { password: PASSWORD });
+    const other = startOne();
+    expect(await call('vault:lock')).toMatchObject({ ok: true });
+    expect([opens(idle), opens(other)]).toEqual([false, false]);
   });
 
   it('a junk deep link changes nothing and throws nothing', async () => {
