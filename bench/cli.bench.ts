@@ -162,6 +162,15 @@ export default async function cliBench(): Promise<Row[]> {
       if (made.status !== 0) throw new Error(`keepassxc-cli import failed: ${made.stderr}`);
     }
 
+    // A session (`tokenvault unlock`): the same commands with no password and no KDF.
+    const unlocked = timed([...cli, 'unlock', '--raw', '--for', '2h'], env);
+    const sessionEnv = {
+      PATH: env.PATH,
+      TOKENVAULT_HOME: dir,
+      TOKENVAULT_SESSION: unlocked.stdout.trim(),
+    };
+    if (unlocked.status !== 0) throw new Error(`tokenvault unlock failed: ${unlocked.stderr}`);
+
     const times: Record<string, number[]> = {};
     const add = (name: string, ms: number) => (times[name] ??= []).push(ms);
     for (let i = 0; i < RUNS; i++) {
@@ -191,6 +200,16 @@ export default async function cliBench(): Promise<Row[]> {
         throw new Error(`tokenvault list failed: ${list.stderr}`);
       }
       add('list', list.ms);
+      const sessionHeaders = timed([...cli, 'headers', label], sessionEnv);
+      if (!sessionHeaders.stdout.startsWith(`Authorization: Bearer ${secret}\n`)) {
+        throw new Error(`tokenvault headers with a session failed: ${sessionHeaders.stderr}`);
+      }
+      add('session_headers', sessionHeaders.ms);
+      const sessionList = timed([...cli, 'list'], sessionEnv);
+      if (sessionList.status !== 0 || sessionList.stdout !== list.stdout) {
+        throw new Error(`tokenvault list with a session failed: ${sessionList.stderr}`);
+      }
+      add('session_list', sessionList.ms);
       add('help', timed([...cli, '--help'], env).ms);
       // What a reader that JSON-parses the whole file would pay before anything else.
       const parseOnly = `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'vault.json'))}, 'utf8'))`;
@@ -237,6 +256,9 @@ export default async function cliBench(): Promise<Row[]> {
       ['cli_exec_10k_ms', m('exec'), 'ms'],
       ['cli_list_10k_ms', m('list'), 'ms'],
       ['cli_list_minus_kdf_ms', m('list') - m('kdf'), 'ms'],
+      ['cli_session_headers_10k_ms', m('session_headers'), 'ms'],
+      ['cli_session_list_10k_ms', m('session_list'), 'ms'],
+      ['cli_session_list_vs_password_ratio', m('session_list') / m('list'), 'x'],
       ['node_read_parse_10k_ms', m('parse'), 'ms'],
       ['cli_help_ms', m('help'), 'ms'],
       ['cli_headers_peak_mib', median(peaks), 'MiB'],

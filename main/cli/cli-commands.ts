@@ -452,9 +452,9 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'tokenvault reminders [--locked] [--json]',
     summary: 'show upcoming expiries and entries needing attention',
     details: [
-      'Names are sealed: with the master password the list names each entry. With --locked,',
-      'or when no password can be asked (no terminal, no TOKENVAULT_PASSWORD), it shows the',
-      'locked view: what is due and when, not which entry, and asks for nothing.',
+      'Names are sealed: with a session or the master password the list names each entry. With',
+      '--locked, or when neither is at hand (no session, no terminal, no TOKENVAULT_PASSWORD), the',
+      'locked view shows what is due and when, not which entry, and asks for nothing.',
       '--json prints { "version": 1, "reminders": [...] } (with "locked": true for the locked',
       'view, whose items have no label or provider; see README).',
     ],

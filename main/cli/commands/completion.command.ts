@@ -16,7 +16,8 @@ export const run: CommandRun = async (ctx) => {
 
 /**
  * `tokenvault __complete -- <words>`: candidates for the last word. Labels come from the
- * vault file when TOKENVAULT_PASSWORD is set (they are sealed); any problem (no vault, a damaged file) just offers none,
+ * vault file when a session (TOKENVAULT_SESSION) or TOKENVAULT_PASSWORD is at hand (they are
+ * sealed); any problem (no vault, an ended session, a damaged file) just offers none,
  * because a completion must never print an error into the user's command line.
  */
 export const runComplete: CommandRun = async (ctx) => {
@@ -26,26 +27,37 @@ export const runComplete: CommandRun = async (ctx) => {
     wantsLabels = true;
     return [];
   });
+  const session = ctx.io.env['TOKENVAULT_SESSION'];
   const password = ctx.io.env['TOKENVAULT_PASSWORD'];
-  if (!wantsLabels || !password) {
+  if (!wantsLabels || !(session || password)) {
     ctx.io.stdout(completionText(first));
     return;
   }
   const dir = resolveVaultDir(vaultOption(words), ctx.io);
-  const labels = await labelsIn(dir, password);
+  const labels = await labelsIn(dir, session ? { session } : { password: password ?? '' });
   ctx.io.stdout(completionText(complete(words, () => labels)));
 };
 
 /**
- * Labels are sealed in the vault file, so they complete only where the key is at hand
- * (TOKENVAULT_PASSWORD in the environment); the locked index names no entry. Only a file
- * that reads at once: completion never recovers or rewrites anything.
+ * Labels are sealed in the vault file, so they complete only where the key is at hand (a
+ * session, else TOKENVAULT_PASSWORD in the environment); the locked index names no entry.
+ * Only a file that reads at once: completion never recovers or rewrites anything.
  */
-async function labelsIn(dir: string, password: string): Promise<string[]> {
+async function labelsIn(
+  dir: string,
+  key: { session: string } | { password: string },
+): Promise<string[]> {
   try {
-    const reader = VaultFileReader.inFolder(dir, { password });
+    if ('session' in key) {
+      const reader = VaultFileReader.inFolder(dir);
+      if (!reader) return [];
+      const { openSession } = await import('../../core/vault/vault-session');
+      reader.unlockWithSession((wrapped) => openSession(dir, key.session, wrapped, Date.now()));
+      return reader.list().map((e) => e.label);
+    }
+    const reader = VaultFileReader.inFolder(dir, { password: key.password });
     if (!reader) return [];
-    await reader.unlock(password);
+    await reader.unlock(key.password);
     return reader.list().map((e) => e.label);
   } catch {
     return [];

@@ -7,12 +7,15 @@ import { JSON_VERSION, json, lockedReminderJson, reminderJson, table } from '../
 const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 
 /**
- * With the master password: every reminder, named. Without one (--locked, or nobody to ask
- * and no TOKENVAULT_PASSWORD): the locked view from the locked index, which names no entry.
+ * With a session or the master password: every reminder, named. Without (--locked, or no
+ * session, nobody to ask and no TOKENVAULT_PASSWORD): the locked view from the locked index,
+ * which names no entry.
  */
 export const run: CommandRun = async (ctx) => {
   const canUnlock =
-    ctx.io.stdinIsTTY || ctx.flag('password-stdin') || Boolean(ctx.io.env['TOKENVAULT_PASSWORD']);
+    ctx.io.stdinIsTTY ||
+    ctx.flag('password-stdin') ||
+    Boolean(ctx.io.env['TOKENVAULT_PASSWORD'] || ctx.io.env['TOKENVAULT_SESSION']);
   const locked = ctx.flag('locked') || !canUnlock;
   const core = locked ? await ctx.core() : await ctx.unlocked();
   core.requireVault();
@@ -36,7 +39,7 @@ export const run: CommandRun = async (ctx) => {
       return;
     }
     ctx.io.stderr(
-      'tokenvault: the vault is locked; entry names need the master password (run at a terminal, or set TOKENVAULT_PASSWORD).\n',
+      'tokenvault: the vault is locked; entry names need the master password (run at a terminal, set TOKENVAULT_PASSWORD, or `tokenvault unlock`).\n',
     );
     if (reminders.length === 0) {
       ctx.io.stderr('Nothing to remind: no entry has a deadline.\n');

@@ -1,7 +1,8 @@
 // Shell completion as each shell runs it: the script from `tokenvault completion <shell>` is
 // loaded into a real bash, zsh and fish, which then ask the real program for candidates.
-// Labels are sealed in the vault file: they complete where TOKENVAULT_PASSWORD is set, and
-// without it only commands and options do (the locked index names no entry).
+// Labels are sealed in the vault file: they complete in a shell with a session or
+// TOKENVAULT_PASSWORD, and without either only commands and options do (the locked index
+// names no entry).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,10 +43,14 @@ beforeAll(async () => {
 
 afterAll(() => vault.cleanup());
 
-function run(shell: string, script: string, locked = false): string[] {
+function run(
+  shell: string,
+  script: string,
+  locked: boolean | Record<string, string> = false,
+): string[] {
   const r = spawnSync(shell, ['-c', script], {
     cwd: ROOT,
-    env: locked ? lockedEnv : env,
+    env: typeof locked === 'object' ? locked : locked ? lockedEnv : env,
     encoding: 'utf8',
   });
   expect(r.stderr).toBe('');
@@ -71,6 +76,19 @@ _tokenvault; printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(lockedReply('to')).toEqual(['token']);
     expect(lockedReply('headers', 'billing', '--format', 'c')).toEqual(['curl']);
     expect(lockedReply('token', '')).toEqual([]);
+  });
+
+  it('with a session and no password, completes labels; after `lock`, none and no error', () => {
+    const unlocked = spawnSync('tokenvault', ['unlock', '--raw'], { env, encoding: 'utf8' });
+    expect(unlocked.status).toBe(0);
+    const session = { ...lockedEnv, TOKENVAULT_SESSION: unlocked.stdout.trim() };
+    expect(run('bash', script(['token', '']), session)).toEqual([
+      'backup-line',
+      'billing',
+      'ops\\ team',
+    ]);
+    expect(spawnSync('tokenvault', ['lock'], { env: lockedEnv }).status).toBe(0);
+    expect(run('bash', script(['token', '']), session)).toEqual([]);
   });
 
   it('with TOKENVAULT_PASSWORD, completes labels, escaped for the shell', () => {

@@ -75,6 +75,18 @@ describe('tokenvault unlock', () => {
     expect(JSON.parse(child.stdout)).toEqual([KEY, null, null]);
   });
 
+  it('reminders name entries with a session (not the locked view)', async () => {
+    const session = { ...bare, TOKENVAULT_SESSION: await unlock() };
+    const named = JSON.parse((await runCli(['reminders', '--json'], { env: session })).stdout) as {
+      locked?: boolean;
+    };
+    expect(named.locked).toBeUndefined();
+    const locked = JSON.parse((await runCli(['reminders', '--json'], { env: bare })).stdout) as {
+      locked?: boolean;
+    };
+    expect(locked.locked).toBe(true);
+  });
+
   it('writes through a session too (an entry added without the password)', async () => {
     const session = { ...bare, TOKENVAULT_SESSION: await unlock() };
     const added = await runCli(
