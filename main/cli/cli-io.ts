@@ -3,6 +3,7 @@
 // process uses `processIo()`.
 import { homedir } from 'node:os';
 import { CliError, EXIT } from './cli-errors';
+import { withoutVaultVariables } from './vault-variables';
 
 export interface CliIo {
   /** Data (what scripts consume). */
@@ -139,7 +140,10 @@ function promptHiddenTty(prompt: string): Promise<string> {
   });
 }
 
-/** Opens the system browser without a shell (the URL is never parsed by one). */
+/**
+ * Opens the system browser without a shell (the URL is never parsed by one), and without the
+ * vault's variables: a browser, and whatever it starts, has no use for the master password.
+ */
 async function openWithSystem(url: string, platform: NodeJS.Platform): Promise<void> {
   // Loaded here, not at start: most commands never open a browser.
   const { spawn } = await import('node:child_process');
@@ -151,7 +155,11 @@ async function openWithSystem(url: string, platform: NodeJS.Platform): Promise<v
         : ['xdg-open', [url]];
   return new Promise((resolve) => {
     try {
-      const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+      const child = spawn(cmd, args, {
+        stdio: 'ignore',
+        detached: true,
+        env: withoutVaultVariables(process.env),
+      });
       child.on('error', () => resolve());
       child.unref();
       resolve();

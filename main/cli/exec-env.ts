@@ -7,13 +7,10 @@ import {
   type CredentialFields,
 } from '../core/export/credential-fields';
 import { UsageError } from './cli-errors';
+import { VAULT_VARIABLES, withoutVaultVariables } from './vault-variables';
 
 /** Never handed to a child: they open the vault (or its backups), not the provider's API. */
-export const WITHHELD_VARIABLES = [
-  'TOKENVAULT_PASSWORD',
-  'TOKENVAULT_SESSION',
-  'TOKENVAULT_BACKUP_PASSPHRASE',
-];
+export const WITHHELD_VARIABLES = VAULT_VARIABLES;
 
 export const EXPIRES_VARIABLE = 'TOKENVAULT_TOKEN_EXPIRES_AT';
 
@@ -55,10 +52,7 @@ export function childEnvironment(
   specs: readonly EnvSpec[],
   options: { defaults: boolean },
 ): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parent)) {
-    if (value !== undefined && !WITHHELD_VARIABLES.includes(name)) env[name] = value;
-  }
+  const env = withoutVaultVariables(parent);
   const chosen = [
     ...(options.defaults
       ? Object.entries(creds.defaultEnv).map(([name, field]) => ({ name, field }))

@@ -30,6 +30,8 @@ const MIN_SESSION_MS = 10_000;
 
 const TOKEN = /^tv1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/;
 const FILE = /^([0-9a-f]{32})\.json$/;
+/** A file a crashed `unlock` left half-written. */
+const TEMP_FILE = /^[0-9a-f]{32}\.json\.tmp$/;
 
 export type SessionProblem =
   | 'malformed'
@@ -87,9 +89,9 @@ export function parseSessionLength(text: string): number | undefined {
   return ms >= MIN_SESSION_MS && ms <= MAX_SESSION_MS ? ms : undefined;
 }
 
-function sessionFiles(vaultDir: string): string[] {
+function sessionFiles(vaultDir: string, pattern = FILE): string[] {
   try {
-    return readdirSync(sessionFolder(vaultDir)).filter((name) => FILE.test(name));
+    return readdirSync(sessionFolder(vaultDir)).filter((name) => pattern.test(name));
   } catch {
     return [];
   }
@@ -116,6 +118,9 @@ function readSessionFile(path: string): SessionFile | undefined {
 
 /** Removes the session files that have ended (or cannot be read); returns how many are left. */
 function sweep(vaultDir: string, now: number): number {
+  for (const name of sessionFiles(vaultDir, TEMP_FILE)) {
+    rmSync(join(sessionFolder(vaultDir), name), { force: true });
+  }
   let live = 0;
   for (const name of sessionFiles(vaultDir)) {
     const path = join(sessionFolder(vaultDir), name);

@@ -2,13 +2,21 @@
 // the real program, spawned as a shell user runs it, with no password in its environment
 // once a session is open.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRandom } from '../../../main/core/vault/crypto';
 import { createVaultService } from '../../../main/core/vault/vault.factory';
 import { FakeClock } from '../../fakes/fake-clock';
-import { baseEnv, builtBin, prepareCli, runCli, tempVaultDir, TEST_PASSWORD } from './cli-harness';
+import {
+  baseEnv,
+  builtBin,
+  freePort,
+  prepareCli,
+  runCli,
+  tempVaultDir,
+  TEST_PASSWORD,
+} from './cli-harness';
 
 let vault: ReturnType<typeof tempVaultDir>;
 let env: Record<string, string>;
@@ -195,6 +203,59 @@ describe('a session that cannot be used', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/TOKENVAULT_SESSION is not a session token/);
     expect(r.stderr).not.toContain('hunter2');
+  });
+});
+
+describe('programs the command line starts', () => {
+  it('the browser `connect` opens gets neither the session nor the password', async () => {
+    // A stand-in for xdg-open on PATH that writes down the environment it was given.
+    const bin = join(vault.dir, 'fake-bin');
+    const seen = join(vault.dir, 'browser-env.json');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      join(bin, 'xdg-open'),
+      `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ url: process.argv[2], env: process.env }));\n`,
+      { mode: 0o755 },
+    );
+    const session = await unlock();
+    const r = await runCli(
+      [
+        'connect',
+        'faxplus',
+        '--label',
+        'web',
+        '--client-id',
+        'APIKbrowser',
+        '--redirect',
+        `loopback:${await freePort()}`,
+        '--timeout',
+        '2',
+      ],
+      {
+        env: {
+          ...env,
+          TOKENVAULT_SESSION: session,
+          TOKENVAULT_BACKUP_PASSPHRASE: 'backup passphrase here',
+          PATH: `${bin}:${env['PATH'] ?? ''}`,
+        },
+        input: 'client-secret-for-browser-test\n',
+      },
+    );
+    // Nobody approves in this stand-in browser, so the flow times out.
+    expect(r.code).toBe(1);
+    const opened = JSON.parse(readFileSync(seen, 'utf8')) as {
+      url: string;
+      env: Record<string, string>;
+    };
+    expect(opened.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/.*client_id=APIKbrowser/);
+    expect(opened.env['TOKENVAULT_HOME']).toBe(vault.dir);
+    for (const name of [
+      'TOKENVAULT_SESSION',
+      'TOKENVAULT_PASSWORD',
+      'TOKENVAULT_BACKUP_PASSPHRASE',
+    ]) {
+      expect(opened.env[name], name).toBeUndefined();
+    }
   });
 });
 

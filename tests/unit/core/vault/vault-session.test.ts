@@ -107,7 +107,11 @@ describe('command-line sessions', () => {
     }
     expect(endSessions(dir, NOW)).toBe(0);
     const short = start(60_000);
+    // What a crashed `unlock` leaves: swept too.
+    const stray = join(sessionFolder(dir), `${'0'.repeat(32)}.json.tmp`);
+    fs.writeFileSync(stray, '{"version":1');
     startSession(dir, dek, WRAPPED, { now: NOW + 120_000, lengthMs: DEFAULT_SESSION_MS });
+    expect(fs.existsSync(stray)).toBe(false);
     expect(fs.existsSync(fileOf(short.token))).toBe(false);
     expect(fs.readdirSync(sessionFolder(dir))).toHaveLength(1);
   });
