@@ -115,6 +115,7 @@ export function createContext(
 
   let unlockPassword: Promise<string> | undefined;
   const sessionToken = io.env['TOKENVAULT_SESSION'] || undefined;
+  let sessionRefused = false;
 
   /**
    * Unlocks `vault` with the session when there is one, else (or when it has ended, which is
@@ -125,7 +126,7 @@ export function createContext(
     vault: Unlockable,
     options: { passwordOnly?: boolean } = {},
   ): Promise<void> => {
-    if (sessionToken && !options.passwordOnly) {
+    if (sessionToken && !sessionRefused && !options.passwordOnly) {
       const session = await import('../core/vault/vault-session');
       try {
         await vault.unlockWithSession((wrapped) =>
@@ -134,6 +135,8 @@ export function createContext(
         return;
       } catch (error) {
         if (!(error instanceof session.SessionError)) throw error;
+        // Said once: a fallback to the full core must not try (and report) it again.
+        sessionRefused = true;
         if (!io.env['TOKENVAULT_PASSWORD'] && !passwordStdin && !io.stdinIsTTY) {
           throw new CliError(EXIT.vault, error.message);
         }

@@ -193,6 +193,10 @@ describe('a session that cannot be used', () => {
         expect(r.stdout).toBe('');
         expect(r.stderr).toMatch(/does not open the vault file as it is now/);
       }
+      // With the password at hand: said once, then the password path says what changed.
+      const r = await runCli(['list'], { env: { ...env, TOKENVAULT_SESSION: token } });
+      expect(r.stderr.match(/does not open the vault file as it is now/g)).toHaveLength(1);
+      expect(r.stderr).toMatch(/changed outside Token Vault/);
     } finally {
       writeFileSync(path, before, { mode: 0o600 });
     }
