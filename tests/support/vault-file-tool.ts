@@ -76,7 +76,8 @@ export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDo
     lockedIndexOf(doc.entries),
     dek,
   );
-  return withListing(sealed, doc.entries.map(toView), (plain, aad) => nativeSeal(dek, plain, aad));
+  const viewsJson = Buffer.from(JSON.stringify(doc.entries.map(toView)), 'utf8');
+  return withListing(sealed, viewsJson, (plain, aad) => nativeSeal(dek, plain, aad));
 }
 
 export function writeSealedFile(path: string, sealed: SealedDocument): void {

@@ -218,17 +218,18 @@ export function openAudit(opener: KeyOpener, dek: Uint8Array, sealed: string): A
 }
 
 /**
- * The document with its listing: every entry's metadata view, in the entries' order, as JSON,
- * compressed (the views repeat their keys: 10,000 are ~2.5 MB of JSON, ~0.1 MB deflated, so
- * sealing it on each save stays cheap with node-forge) and sealed with AAD "listing|2|<mac>".
- * The MAC covers the entries, so a listing opens only beside the entries it was made from.
+ * The document with its listing: `viewsJson` is every entry's metadata view, in the entries'
+ * order, as one JSON array (UTF-8). It is compressed (the views repeat their keys: 10,000 are
+ * ~2.5 MB of JSON, ~0.1 MB deflated, so sealing it on each save stays cheap with node-forge)
+ * and sealed with AAD "listing|2|<mac>". The MAC covers the entries, so a listing opens only
+ * beside the entries it was made from.
  */
 export function withListing(
   doc: SealedDocument,
-  views: readonly EntryView[],
+  viewsJson: Uint8Array,
   seal: (plaintext: Uint8Array, aad: string) => string,
 ): SealedDocument {
-  const plain = zlib().deflateRawSync(Buffer.from(JSON.stringify(views), 'utf8'), { level: 1 });
+  const plain = zlib().deflateRawSync(viewsJson, { level: 1 });
   return { ...doc, listing: seal(plain, listingAad(doc.mac)) };
 }
 

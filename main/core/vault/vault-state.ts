@@ -46,6 +46,10 @@ export type VaultStorage = Pick<
 > &
   Partial<Pick<SafeStore, 'backupPath'>>;
 
+const OPEN_ARRAY = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE_ARRAY = Buffer.from(']');
+
 export class VaultState {
   private disk: DiskDocument | undefined;
   /** The opened document, only while a key is held; dropped on lock and on reload. */
@@ -57,6 +61,8 @@ export class VaultState {
   /** The sealed form of each opened or saved entry and record, so a save seals only changes. */
   private readonly sealedEntries = new WeakMap<StoredEntry, SealedEntry>();
   private readonly sealedAudit = new WeakMap<AuditRecord, string>();
+  /** Each entry's metadata view as JSON (UTF-8), for the listing (listingJson). */
+  private readonly viewJson = new WeakMap<StoredEntry, Buffer>();
   /** The sealed document whose MAC was last checked, and with what result. */
   private checked: { doc: SealedDocument; ok: boolean } | undefined;
   private report: IntegrityReport | undefined;
@@ -336,9 +342,28 @@ export class VaultState {
     );
     // With damaged records kept in the file, a listing would not match its entries.
     if (entries.length !== doc.entries.length) return sealed;
-    return withListing(sealed, doc.entries.map(toView), (plain, aad) =>
+    return withListing(sealed, this.listingJson(doc.entries), (plain, aad) =>
       this.crypto.seal(dek, plain, aad),
     );
+  }
+
+  /**
+   * The listing's JSON: each entry's view as UTF-8 is remembered, as the serializer remembers
+   * the sealed entries, so a save after one change stringifies one view, not 10,000.
+   */
+  private listingJson(entries: readonly StoredEntry[]): Buffer {
+    const parts: Buffer[] = [OPEN_ARRAY];
+    entries.forEach((entry, i) => {
+      if (i > 0) parts.push(COMMA);
+      let bytes = this.viewJson.get(entry);
+      if (bytes === undefined) {
+        bytes = Buffer.from(JSON.stringify(toView(entry)), 'utf8');
+        this.viewJson.set(entry, bytes);
+      }
+      parts.push(bytes);
+    });
+    parts.push(CLOSE_ARRAY);
+    return Buffer.concat(parts);
   }
 
   /**

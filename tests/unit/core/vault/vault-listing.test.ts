@@ -40,6 +40,8 @@ async function readerList(path: string) {
   return reader.list();
 }
 
+const jsonBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+
 async function dekOf(doc: SealedDocument) {
   return unwrapDek(new NativeOpener(), doc, PASSWORD);
 }
@@ -71,7 +73,7 @@ describe('the sealed listing', () => {
     }));
     writeDoc(
       path,
-      withListing(doc, views as ReturnType<typeof vault.list>, (p, aad) => nativeSeal(dek, p, aad)),
+      withListing(doc, jsonBytes(views), (p, aad) => nativeSeal(dek, p, aad)),
     );
     expect((await readerList(path)).map((e) => e.label)).toEqual(
       doc.entries.map((e) => `listed ${e.id}`),
@@ -141,7 +143,7 @@ describe('the sealed listing', () => {
       [...byFile, byFile[0]],
       byFile.map((v) => ({ ...v, provider: 'nobody' })),
     ]) {
-      const made = withListing(doc, wrong as typeof views, seal);
+      const made = withListing(doc, jsonBytes(wrong), seal);
       expect(openListing(new NativeOpener(), dek, made)).toBeUndefined();
       writeDoc(path, made);
       expect((await readerList(path)).map((e) => e.label).sort()).toEqual(['alerts', 'billing']);
