@@ -47,7 +47,6 @@ export interface CommandContext {
   teamService(options?: { sync?: boolean }): Promise<TeamService>;
   /** The read-only core with the vault unlocked (session or master password, as above). */
   unlockedReader(): Promise<CliReadCore>;
-
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
   password(purpose: 'unlock' | 'create'): Promise<string>;
   /** One secret line from standard input (hidden prompt at a terminal). */
