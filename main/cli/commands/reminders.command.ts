@@ -2,6 +2,7 @@ import { listLockedReminderItems, listReminderItems } from '../../core/reminders
 import type { EntryView } from '../../../preload/api';
 import type { LockedDeadline } from '../../core/reminders/reminder.types';
 import type { CommandRun } from '../cli-context';
+import { CliError, EXIT } from '../cli-errors';
 import { JSON_VERSION, json, lockedReminderJson, reminderJson, table } from '../cli-output';
 
 const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
@@ -12,12 +13,23 @@ const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('
  * which names no entry.
  */
 export const run: CommandRun = async (ctx) => {
-  const canUnlock =
-    ctx.io.stdinIsTTY ||
-    ctx.flag('password-stdin') ||
-    Boolean(ctx.io.env['TOKENVAULT_PASSWORD'] || ctx.io.env['TOKENVAULT_SESSION']);
-  const locked = ctx.flag('locked') || !canUnlock;
-  const core = locked ? await ctx.core() : await ctx.unlocked();
+  const canAskPassword =
+    ctx.io.stdinIsTTY || ctx.flag('password-stdin') || Boolean(ctx.io.env['TOKENVAULT_PASSWORD']);
+  const session = Boolean(ctx.io.env['TOKENVAULT_SESSION']);
+  let locked = ctx.flag('locked') || !(canAskPassword || session);
+  let core = locked ? await ctx.core() : undefined;
+  try {
+    core ??= await ctx.unlocked();
+  } catch (error) {
+    // A session that has ended, with no password to fall back on: the locked view, as
+    // without a session (the message says why).
+    if (canAskPassword || !(error instanceof CliError) || error.exitCode !== EXIT.vault) {
+      throw error;
+    }
+    ctx.io.stderr(`tokenvault: ${error.message}\n`);
+    locked = true;
+    core = await ctx.core();
+  }
   core.requireVault();
   const settings = await core.settings();
   const now = core.clock.now();

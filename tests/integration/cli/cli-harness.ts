@@ -22,7 +22,10 @@ export async function prepareCli(): Promise<void> {
     import('esbuild'),
     import('../../../scripts/cli-bundle.mjs'),
   ]);
-  const outDir = mkdtempSync(join(tmpdir(), 'tokenvault-cli-bundle-'));
+  // Inside the run's folder (tests/support/test-run-dir.ts), which is removed at the end.
+  const outDir = mkdtempSync(
+    join(process.env['TOKENVAULT_TEST_RUN_DIR'] ?? tmpdir(), 'cli-bundle-'),
+  );
   await buildCli(esbuild, ROOT, outDir);
   bundlePath = join(outDir, 'tokenvault.cjs');
 }

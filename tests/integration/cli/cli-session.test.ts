@@ -151,6 +151,13 @@ describe('a session that cannot be used', () => {
     expect(r.stderr).toMatch(/session in TOKENVAULT_SESSION has ended.*tokenvault unlock/);
     expect(r.stderr).not.toContain(token.split('.')[2]);
     expect((await runCli(['lock'], { env: bare })).stdout).toBe('No session was open.\n');
+    // reminders shows the locked view instead, and says why.
+    const reminders = await runCli(['reminders', '--json'], {
+      env: { ...bare, TOKENVAULT_SESSION: token },
+    });
+    expect(reminders.code).toBe(0);
+    expect((JSON.parse(reminders.stdout) as { locked?: boolean }).locked).toBe(true);
+    expect(reminders.stderr).toMatch(/session in TOKENVAULT_SESSION has ended/);
   });
 
   it('with the password at hand, says so and uses the password', async () => {
