@@ -48,16 +48,13 @@ async function labelsIn(
   key: { session: string } | { password: string },
 ): Promise<string[]> {
   try {
-    if ('session' in key) {
-      const reader = VaultFileReader.inFolder(dir);
-      if (!reader) return [];
+    const reader = VaultFileReader.inFolder(dir, 'password' in key ? key : {});
+    if (!reader) return [];
+    if ('password' in key) await reader.unlock(key.password);
+    else {
       const { openSession } = await import('../../core/vault/vault-session');
       reader.unlockWithSession((wrapped) => openSession(dir, key.session, wrapped, Date.now()));
-      return reader.list().map((e) => e.label);
     }
-    const reader = VaultFileReader.inFolder(dir, { password: key.password });
-    if (!reader) return [];
-    await reader.unlock(key.password);
     return reader.list().map((e) => e.label);
   } catch {
     return [];

@@ -3,6 +3,7 @@ import {
   SESSION_VARIABLE,
   parseSessionLength,
   startSession,
+  whenText,
 } from '../../core/vault/vault-session';
 import type { CommandRun } from '../cli-context';
 import { UsageError } from '../cli-errors';
@@ -31,8 +32,7 @@ export const run: CommandRun = async (ctx) => {
     startSession(ctx.vaultDir, dek, wrappedDek, { now, lengthMs }),
   );
   ctx.io.stdout(ctx.flag('raw') ? `${token}\n` : `export ${SESSION_VARIABLE}='${token}'\n`);
-  const until = new Date(expiresAt).toISOString().slice(0, 16).replace('T', ' ');
   ctx.io.stderr(
-    `tokenvault: unlocked for ${lengthText(lengthMs)} (until ${until} UTC) where ${SESSION_VARIABLE} is set; \`tokenvault lock\` ends it.\n`,
+    `tokenvault: unlocked for ${lengthText(lengthMs)} (until ${whenText(expiresAt)}) where ${SESSION_VARIABLE} is set; \`tokenvault lock\` ends it.\n`,
   );
 };

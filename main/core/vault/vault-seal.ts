@@ -233,19 +233,26 @@ export function withListing(
   return { ...doc, listing: seal(plain, listingAad(doc.mac)) };
 }
 
+/** UTF-8 text; ASCII (the usual listing) through the cheaper latin1 decoder, which equals it. */
+function utf8(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 /**
- * The views a listing holds, when it opens for this MAC and is a list of entry views; else
- * undefined (a failed tag: another document's listing, changed bytes, another key).
+ * The views in the document's listing, or undefined when it has none or it cannot be used:
+ * a failed tag (another document's listing, changed bytes, another key), or contents that are
+ * not one valid view per entry with the entries' ids in their order. The caller then opens
+ * the entries.
  */
-export function openListingViews(
+export function openListing(
   opener: KeyOpener,
   dek: Uint8Array,
-  listing: string,
-  mac: string,
+  doc: SealedDocument,
 ): EntryView[] | undefined {
+  if (doc.listing === undefined) return undefined;
   let views: unknown;
   try {
-    const packed = opener.open(dek, listing, listingAad(mac));
+    const packed = opener.open(dek, doc.listing, listingAad(doc.mac));
     // One output chunk for a usual listing: the views are ~25 times their deflated size.
     const plain = zlib().inflateRawSync(packed, {
       maxOutputLength: MAX_LISTING_BYTES,
@@ -255,31 +262,12 @@ export function openListingViews(
   } catch {
     return undefined;
   }
-  if (!Array.isArray(views)) return undefined;
-  for (const view of views as unknown[]) if (viewProblem(view) !== undefined) return undefined;
-  return views as EntryView[];
-}
-
-/** UTF-8 text; ASCII (the usual listing) through the cheaper latin1 decoder, which equals it. */
-function utf8(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-/**
- * The views in the document's listing, or undefined when it has none or it cannot be used:
- * it does not open (openListingViews), or it is not one view per entry with the entries' ids
- * in their order. The caller then opens the entries.
- */
-export function openListing(
-  opener: KeyOpener,
-  dek: Uint8Array,
-  doc: SealedDocument,
-): EntryView[] | undefined {
-  if (doc.listing === undefined) return undefined;
-  const views = openListingViews(opener, dek, doc.listing, doc.mac);
-  if (!views || views.length !== doc.entries.length) return undefined;
+  if (!Array.isArray(views) || views.length !== doc.entries.length) return undefined;
   for (let i = 0; i < views.length; i++) {
-    if (views[i]?.id !== doc.entries[i]?.id) return undefined;
+    const view: unknown = views[i];
+    if (viewProblem(view) !== undefined || (view as EntryView).id !== doc.entries[i]?.id) {
+      return undefined;
+    }
   }
-  return views;
+  return views as EntryView[];
 }

@@ -74,7 +74,8 @@ function sessionBinding(wrappedDek: string): string {
 const aadOf = (file: Pick<SessionFile, 'id' | 'expiresAt' | 'vault'>): Buffer =>
   Buffer.from(`tokenvault session|1|${file.id}|${file.expiresAt}|${file.vault}`, 'utf8');
 
-const whenText = (ms: number): string =>
+/** A session's end as the command line shows it: `2026-12-07 14:32 UTC`. */
+export const whenText = (ms: number): string =>
   new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /**
@@ -116,19 +117,20 @@ function readSessionFile(path: string): SessionFile | undefined {
   return ok ? (f as SessionFile) : undefined;
 }
 
-/** Removes the session files that have ended (or cannot be read); returns how many are left. */
-function sweep(vaultDir: string, now: number): number {
+/** What a crashed `unlock` left half-written. */
+function removeTempFiles(vaultDir: string): void {
   for (const name of sessionFiles(vaultDir, TEMP_FILE)) {
     rmSync(join(sessionFolder(vaultDir), name), { force: true });
   }
-  let live = 0;
+}
+
+/** Removes the session files that have ended or cannot be read, and any temporary file. */
+function sweep(vaultDir: string, now: number): void {
+  removeTempFiles(vaultDir);
   for (const name of sessionFiles(vaultDir)) {
     const path = join(sessionFolder(vaultDir), name);
-    const file = readSessionFile(path);
-    if (file && file.expiresAt > now) live += 1;
-    else rmSync(path, { force: true });
+    if (!((readSessionFile(path)?.expiresAt ?? 0) > now)) rmSync(path, { force: true });
   }
-  return live;
 }
 
 export interface StartedSession {
@@ -255,9 +257,12 @@ export function openSession(
 
 /** `tokenvault lock`: removes every session file of the vault; returns how many were live. */
 export function endSessions(vaultDir: string, now: number): number {
-  const live = sweep(vaultDir, now);
+  removeTempFiles(vaultDir);
+  let live = 0;
   for (const name of sessionFiles(vaultDir)) {
-    rmSync(join(sessionFolder(vaultDir), name), { force: true });
+    const path = join(sessionFolder(vaultDir), name);
+    if ((readSessionFile(path)?.expiresAt ?? 0) > now) live += 1;
+    rmSync(path, { force: true });
   }
   return live;
 }
