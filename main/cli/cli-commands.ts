@@ -115,7 +115,7 @@ export const COMMANDS: CommandSpec[] = [
     details: [
       'Default format: http. Example:',
       '  curl $(tokenvault headers billing --format curl) https://restapi.fax.plus/v3/accounts/self',
-      '--provider picks the entry when both providers have one with that label.',
+      '--provider picks the entry when several providers have one with that label.',
     ],
     options: { format: { type: 'string' }, provider: { type: 'string' } },
     positionals: [1, 1],
@@ -174,8 +174,8 @@ export const COMMANDS: CommandSpec[] = [
       'Reads the template from -i (else standard input) and writes to -o (else standard',
       'output). FILE is written atomically with mode 0600; an unknown label or field is an',
       'error naming it, and nothing is written. Labels with spaces are written as they are',
-      '(or %-encoded); --provider is not needed unless both providers use the label, then',
-      'write tokenvault://faxplus:<label>/<field>.',
+      '(or %-encoded). When several providers use a label, put the provider first:',
+      'tokenvault://api-key:<label>/<field>.',
     ],
     options: {
       in: { type: 'string', short: 'i' },

@@ -94,7 +94,7 @@ export class CliCore {
     }
   }
 
-  /** The entry with this label; `provider` disambiguates when both providers use it. */
+  /** The entry with this label; `provider` picks one when several providers use it. */
   findEntry(label: string, provider?: ProviderId): EntryView {
     return findEntryIn(this.vault, label, provider);
   }

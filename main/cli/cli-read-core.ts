@@ -34,7 +34,23 @@ type HeaderVault = Pick<
   'get' | 'readSecret' | 'recordAudit' | 'isUnlocked' | 'onStatus'
 >;
 
-/** The entry with this label; `provider` disambiguates when both providers use it. */
+/**
+ * More than one provider has an entry with the label (labels are unique per provider). The
+ * caller says how to pick one: `--provider`, or a `<provider>:` prefix in an inject template.
+ */
+export class AmbiguousLabelError extends UsageError {
+  constructor(
+    readonly label: string,
+    readonly providers: readonly ProviderId[],
+  ) {
+    super(
+      `${providers.join(' and ')} each have an entry "${label}"; ` +
+        `add --provider ${providers.join('|')}.`,
+    );
+  }
+}
+
+/** The entry with this label; `provider` picks one when several providers use it. */
 export function findEntryIn(
   vault: Pick<VaultReadApi, 'findByLabel'>,
   label: string,
@@ -44,8 +60,9 @@ export function findEntryIn(
     .map((p) => vault.findByLabel(p, label))
     .filter((e): e is EntryView => e !== undefined);
   if (found.length > 1) {
-    throw new UsageError(
-      `Both providers have an entry "${label}"; add --provider ${PROVIDER_IDS.join('|')}.`,
+    throw new AmbiguousLabelError(
+      label,
+      found.map((e) => e.provider),
     );
   }
   const entry = found[0];

@@ -1,7 +1,8 @@
 // `tokenvault inject` templates: `{{ tokenvault://<label>/<field> }}` references, found and
 // replaced in one pass. A label is written as it is (spaces allowed) or %-encoded; a label
-// used by both providers is written `faxplus:<label>` or `smsfactor:<label>`.
+// that several providers use is written with its provider first: `api-key:<label>`.
 import type { ProviderId } from '../../preload/api';
+import { isProviderId } from '../core/providers/registry';
 import { UsageError } from './cli-errors';
 
 export interface TemplateRef {
@@ -42,10 +43,11 @@ export function findReferences(template: string): TemplateRef[] {
     const line = lineOf(template, start);
     let label = decodeLabel(m[1] ?? '', text, line);
     let provider: ProviderId | undefined;
-    const prefix = /^(faxplus|smsfactor):(.+)$/.exec(label);
-    if (prefix?.[1] && prefix[2]) {
-      provider = prefix[1] as ProviderId;
-      label = prefix[2].trim();
+    const colon = label.indexOf(':');
+    const named = label.slice(0, colon);
+    if (colon > 0 && isProviderId(named) && label.slice(colon + 1).trim() !== '') {
+      provider = named;
+      label = label.slice(colon + 1).trim();
     }
     const field = (m[2] ?? '').toLowerCase();
     refs.push({ text, line, label, field, start, end: start + text.length, provider });

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../core/atomic-file';
 import { credentialFields, fieldNames, offeredFields } from '../../core/export/credential-fields';
 import type { CommandRun } from '../cli-context';
 import { CliError, EXIT, UsageError } from '../cli-errors';
+import { AmbiguousLabelError } from '../cli-read-core';
 import { findReferences, renderTemplate, type TemplateRef } from '../inject-template';
 
 /** Templates are small text files; anything larger is a mistake (a binary, a log). */
@@ -51,7 +52,14 @@ export const run: CommandRun = async (ctx) => {
     try {
       entry = await core.findEntry(ref.label, ref.provider);
     } catch (error) {
-      const why = error instanceof Error ? error.message : 'unknown label';
+      const why =
+        error instanceof AmbiguousLabelError
+          ? `${error.providers.join(' and ')} each have an entry "${error.label}"; write ` +
+            error.providers.map((p) => `tokenvault://${p}:${ref.label}/${ref.field}`).join(' or ') +
+            '.'
+          : error instanceof Error
+            ? error.message
+            : 'unknown label';
       throw new UsageError(`line ${ref.line}: ${ref.text}: ${why}`);
     }
     const offered = offeredFields(entry);

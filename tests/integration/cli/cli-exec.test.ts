@@ -351,4 +351,38 @@ describe('tokenvault inject', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`T=${patToken}\n`);
   });
+
+  // Last: it gives "ops team" a second entry (an API key), which the tests above do not expect.
+  it('a label two providers use: the reference names the provider, or fails saying how', async () => {
+    const added = await runCli(['add', 'api-key', '--label', 'ops team'], {
+      env,
+      input: 'sk-second-ops-key\n',
+    });
+    expect(added.code, added.stderr).toBe(0);
+    const output = join(work, 'both.env');
+    const ambiguous = await runCli(['inject', '-o', output], {
+      env,
+      input: 'A={{ tokenvault://ops team/token }}\n',
+    });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toBe(
+      'tokenvault: line 1: {{ tokenvault://ops team/token }}: faxplus and api-key each have an ' +
+        'entry "ops team"; write tokenvault://faxplus:ops team/token or ' +
+        'tokenvault://api-key:ops team/token.\n',
+    );
+    expect(existsSync(output)).toBe(false);
+    const named = await runCli(['inject'], {
+      env,
+      input:
+        'A={{ tokenvault://api-key:ops team/token }}\nB={{ tokenvault://faxplus:ops%20team/token }}\n',
+    });
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toBe(`A=sk-second-ops-key\nB=${patToken}\n`);
+    const token = await runCli(['token', 'ops team'], { env });
+    expect(token.code).toBe(2);
+    expect(token.stderr).toBe(
+      'tokenvault: faxplus and api-key each have an entry "ops team"; ' +
+        'add --provider faxplus|api-key.\n',
+    );
+  });
 });

@@ -15,6 +15,19 @@ describe('inject templates', () => {
     ]);
   });
 
+  it('every provider can be named first; another word before a colon stays in the label', () => {
+    const refs = findReferences(
+      '{{ tokenvault://api-key:ops team/token }} {{ tokenvault://oauth2:crm/header }} ' +
+        '{{ tokenvault://db:prod/token }} {{ tokenvault://faxplus:/token }}',
+    );
+    expect(refs.map((r) => [r.label, r.provider])).toEqual([
+      ['ops team', 'api-key'],
+      ['crm', 'oauth2'],
+      ['db:prod', undefined],
+      ['faxplus:', undefined],
+    ]);
+  });
+
   it('a label holding a slash is read up to the last one', () => {
     expect(findReferences('{{ tokenvault://team/prod/token }}')[0]).toMatchObject({
       label: 'team/prod',
