@@ -1,7 +1,7 @@
 // The command line's fast path for commands that only read (list, headers, token, exec,
 // inject, completion): the vault file read once without the writers' lock, entries checked
 // when used, secrets opened with node:crypto. No conf, no schema library, no node-forge is
-// loaded, so these commands cost little more than the KDF. A Fax.Plus token that must be
+// loaded, so these commands cost little more than the KDF. An OAuth token that must be
 // refreshed (and any file this path cannot read at once) goes through the full CliCore,
 // which holds the cross-process lock and recovers damaged files.
 import type { EntryView, ProviderId } from '../../preload/api';

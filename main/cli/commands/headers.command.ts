@@ -4,7 +4,7 @@ import type { CommandRun } from '../cli-context';
 import { entryFromArgs } from '../cli-entry';
 import { UsageError } from '../cli-errors';
 
-/** Prints the headers; a Fax.Plus OAuth token is refreshed first and the new one saved. */
+/** Prints the headers; an OAuth token (Fax.Plus, OAuth 2.0) is refreshed first and saved. */
 export const run: CommandRun = async (ctx) => {
   const format = (ctx.str('format') ?? 'http') as HeaderFormat;
   if (!HEADER_FORMATS.includes(format)) {
