@@ -6,6 +6,8 @@
 //   cli_help_ms; node_start_ms (bare Node, the floor under every figure);
 //   node_read_parse_10k_ms (Node doing nothing but reading and JSON-parsing the same vault
 //   file, which the command line's scan of the file's bytes no longer does);
+//   node_list_floor_10k_ms (list-floor.cjs: the least a Node program does to print the same
+//   table from the same file with a session's key) and cli_session_list_vs_floor_ratio;
 //   cli_headers_peak_mib (peak resident memory of `headers`);
 //   and the peer keepassxc_show_10k_ms: keepassxc-cli `show` on a 10,000-entry KDBX whose KDF
 //   was calibrated to the same time as ours (skipped, with a note, without keepassxc-cli).
@@ -42,8 +44,11 @@ const clock: Clock & Scheduler = {
   setTimeout: () => ({ cancel: () => undefined }),
 };
 
-/** A real vault (real KDF), then 10,000 sealed SMSFactor entries written in one save. */
-export async function buildVault(dir: string): Promise<void> {
+/**
+ * A real vault (real KDF), then 10,000 sealed SMSFactor entries written in one save. Returns
+ * the data key, for the floor program (list-floor.cjs) only.
+ */
+export async function buildVault(dir: string): Promise<Uint8Array> {
   const random = nodeRandom();
   const vault = createVaultService({
     dir,
@@ -84,6 +89,7 @@ export async function buildVault(dir: string): Promise<void> {
     });
   }
   writeSealedFile(path, sealVaultDocument({ ...doc, entries }, dek));
+  return dek;
 }
 
 const median = (xs: number[]): number => {
@@ -130,7 +136,7 @@ function hasKeepassxc(): boolean {
 export default async function cliBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
   try {
-    await buildVault(dir);
+    const dek = await buildVault(dir);
     const bundle = join(ROOT, 'out/cli/tokenvault.cjs');
     const cli = [
       process.execPath,
@@ -141,9 +147,9 @@ export default async function cliBench(): Promise<Row[]> {
       TOKENVAULT_HOME: dir,
       TOKENVAULT_PASSWORD: PASSWORD,
     };
+    const vaultFile = join(dir, 'vault.json');
     const salt = Buffer.from(
-      (JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8')) as { kdf: { salt: string } }).kdf
-        .salt,
+      (JSON.parse(readFileSync(vaultFile, 'utf8')) as { kdf: { salt: string } }).kdf.salt,
       'base64',
     );
     const kdfSample = median([await kdfMs(salt), await kdfMs(salt), await kdfMs(salt)]);
@@ -210,9 +216,17 @@ export default async function cliBench(): Promise<Row[]> {
         throw new Error(`tokenvault list with a session failed: ${sessionList.stderr}`);
       }
       add('session_list', sessionList.ms);
+      const floor = timed([process.execPath, join(ROOT, 'bench/list-floor.cjs'), vaultFile], {
+        ...env,
+        TOKENVAULT_BENCH_DEK: Buffer.from(dek).toString('base64'),
+      });
+      if (floor.status !== 0 || floor.stdout !== list.stdout) {
+        throw new Error(`bench/list-floor.cjs did not print what list prints: ${floor.stderr}`);
+      }
+      add('list_floor', floor.ms);
       add('help', timed([...cli, '--help'], env).ms);
       // What a reader that JSON-parses the whole file would pay before anything else.
-      const parseOnly = `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(dir, 'vault.json'))}, 'utf8'))`;
+      const parseOnly = `JSON.parse(require('fs').readFileSync(${JSON.stringify(vaultFile)}, 'utf8'))`;
       add('parse', timed([process.execPath, '-e', parseOnly], env).ms);
       if (keepass) {
         const show = timed(
@@ -259,6 +273,8 @@ export default async function cliBench(): Promise<Row[]> {
       ['cli_session_headers_10k_ms', m('session_headers'), 'ms'],
       ['cli_session_list_10k_ms', m('session_list'), 'ms'],
       ['cli_session_list_vs_password_ratio', m('session_list') / m('list'), 'x'],
+      ['node_list_floor_10k_ms', m('list_floor'), 'ms'],
+      ['cli_session_list_vs_floor_ratio', m('session_list') / m('list_floor'), 'x'],
       ['node_read_parse_10k_ms', m('parse'), 'ms'],
       ['cli_help_ms', m('help'), 'ms'],
       ['cli_headers_peak_mib', median(peaks), 'MiB'],
