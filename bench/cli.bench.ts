@@ -88,7 +88,7 @@ export async function buildVault(dir: string): Promise<Uint8Array> {
       },
     });
   }
-  writeSealedFile(path, sealVaultDocument({ ...doc, entries }, dek));
+  writeSealedFile(path, sealVaultDocument({ ...doc, entries }, dek), dek);
   return dek;
 }
 

@@ -109,8 +109,8 @@ describe('the raw vault file', () => {
     for (const file of [path, `${path}.bak`]) {
       const text = fs.readFileSync(file, 'utf8');
       for (const value of WRITTEN) expect(text, `${file} holds "${value}"`).not.toContain(value);
-      // What stays in clear: the KDF, the wrapped key, opaque ids, deadlines, the MAC (the
-      // listing is one more sealed value).
+      // What stays in clear: the KDF, the wrapped key, opaque ids, deadlines, the two MACs
+      // (the listing is one more sealed value).
       const doc = JSON.parse(text) as SealedDocument;
       expect(Object.keys(doc)).toEqual([
         'formatVersion',
@@ -121,6 +121,7 @@ describe('the raw vault file', () => {
         'index',
         'mac',
         'listing',
+        'fileMac',
       ]);
       expect(doc.entries.map((e) => Object.keys(e))).toEqual([
         ['id', 'tag', 'data'],

@@ -22,6 +22,7 @@ import { unwrapDek } from '../../main/core/vault/vault-keys';
 import {
   AUDIT_AAD,
   entryAad,
+  fileMacKeyOf,
   finishSealed,
   labelTag,
   openAudit,
@@ -80,8 +81,10 @@ export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDo
   return withListing(sealed, viewsJson, (plain, aad) => nativeSeal(dek, plain, aad));
 }
 
-export function writeSealedFile(path: string, sealed: SealedDocument): void {
-  writeFileSync(path, createDocumentSerializer()(sealed), { mode: 0o600 });
+/** Writes the document; with the data key, with the file MAC last, as the app writes it. */
+export function writeSealedFile(path: string, sealed: SealedDocument, dek?: Uint8Array): void {
+  const key = dek ? fileMacKeyOf(dek) : undefined;
+  writeFileSync(path, createDocumentSerializer()(sealed, key), { mode: 0o600 });
 }
 
 /** Opens the file, lets `change` edit the plain document, and writes it back sealed. */
@@ -92,6 +95,6 @@ export async function editVaultFile(
 ): Promise<VaultDocument> {
   const { doc, dek } = await openVaultFile(path, password);
   const next = change(doc);
-  writeSealedFile(path, sealVaultDocument(next, dek));
+  writeSealedFile(path, sealVaultDocument(next, dek), dek);
   return next;
 }

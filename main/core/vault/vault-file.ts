@@ -5,6 +5,7 @@
 // at the first unlock (VaultState), because sealing needs the key a parse does not have.
 import type { AuditRecord, EntryView } from '../../../preload/api';
 import type { LockedDeadline } from '../reminders/reminder.types';
+import { FILE_MAC_BYTES, writeFileMac } from './vault-file-mac';
 import { documentProblem, lockedIndexProblem, sealedDocumentProblem } from './vault-shape';
 
 export const FORMAT_VERSION = 2;
@@ -217,9 +218,13 @@ export function appendAudit(audit: AuditRecord[], record: AuditRecord): AuditRec
  * Serializes sealed documents whose entries are treated as immutable: each entry object's
  * UTF-8 JSON is remembered, so saving a 10,000-entry vault after one change encodes only
  * what changed and copies the rest once. The bytes equal JSON.stringify(doc) as UTF-8, with
- * the KDF parameters first (the command line reads them from the file's first bytes).
+ * the KDF parameters first (the command line reads them from the file's first bytes); with
+ * `fileMacKey`, the file MAC follows as the last field (vault-file-mac.ts).
  */
-export function createDocumentSerializer(): (doc: SealedDocument) => Buffer {
+export function createDocumentSerializer(): (
+  doc: SealedDocument,
+  fileMacKey?: Uint8Array,
+) => Buffer {
   const fragments = new WeakMap<object, Buffer>();
   const comma = Buffer.from(',');
   const json = (value: object): Buffer => {
@@ -230,7 +235,7 @@ export function createDocumentSerializer(): (doc: SealedDocument) => Buffer {
     }
     return bytes;
   };
-  return (doc) => {
+  return (doc, fileMacKey) => {
     const head =
       `{"formatVersion":${JSON.stringify(doc.formatVersion)},"kdf":${JSON.stringify(doc.kdf)},` +
       `"wrappedDek":${JSON.stringify(doc.wrappedDek)},` +
@@ -246,10 +251,16 @@ export function createDocumentSerializer(): (doc: SealedDocument) => Buffer {
         `],"audit":${JSON.stringify(doc.audit)},"index":${JSON.stringify(doc.index)},` +
           `"mac":${JSON.stringify(doc.mac)}` +
           (doc.listing !== undefined ? `,"listing":${JSON.stringify(doc.listing)}` : '') +
-          '}',
+          (fileMacKey ? '' : '}'),
         'utf8',
       ),
     );
-    return Buffer.concat(parts);
+    if (!fileMacKey) return Buffer.concat(parts);
+    // Room for the file MAC at the end, filled in place (vault-file-mac.ts).
+    let length = FILE_MAC_BYTES;
+    for (const part of parts) length += part.length;
+    const file = Buffer.concat(parts, length);
+    writeFileMac(file, fileMacKey);
+    return file;
   };
 }

@@ -4,9 +4,12 @@
 // whole version) and checks its shape. Everything but the locked index is sealed, so it
 // needs the key: unlock() checks the document MAC, and entries are opened (node:crypto,
 // NativeOpener) only as they are looked at; a lookup by label opens just the entries whose
-// label tag matches. Anything it cannot read at once, it refuses
+// label tag matches. A file that ends with a file MAC (vault-file-mac.ts) is not scanned at
+// all when that MAC verifies under the key: the entry a command needs, and the listing, are
+// found in its bytes. Anything it cannot read at once, it refuses
 // (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
 // VaultService path, which converts format 1, recovers damaged files and reports why.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
@@ -14,6 +17,7 @@ import type { LockedDeadline } from '../reminders/reminder.types';
 import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
+import { fileMacMatches, hasFileMac } from './vault-file-mac';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
@@ -24,8 +28,10 @@ import {
   type StoredEntry,
 } from './vault-file';
 import { CHANGED_OUTSIDE } from './vault-integrity';
+import { headerProblem } from './vault-shape';
 import { unwrapDek } from './vault-keys';
 import {
+  fileMacKeyOf,
   labelTag,
   macKeyOf,
   macMatches,
@@ -34,7 +40,7 @@ import {
   tagKeyOf,
   teamFilesKeyOf,
 } from './vault-seal';
-import { scanSealedFile } from './vault-scan';
+import { scanSealedFile, VerifiedFile, type ScannedEntry } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -55,14 +61,29 @@ export type VaultReadApi = Pick<
   unlockWithSession(open: (wrappedDek: string) => Uint8Array): void;
 };
 
+/** What unlocking needs from the file before anything else is read. */
+type KeyHead = Pick<SealedDocument, 'kdf' | 'wrappedDek'>;
+
+/**
+ * The file as read: its bytes, the key header, and the scanned document unless the file ends
+ * with a file MAC (then it is scanned only if that MAC does not verify, or when asked).
+ */
+interface ReadFile {
+  bytes: Buffer;
+  head: KeyHead;
+  doc?: SealedDocument;
+}
+
 export class VaultFileReader implements VaultReadApi {
   private dek: Uint8Array | null = null;
   private tagKey: Uint8Array | null = null;
+  /** Set by an unlock whose key verified the file MAC: lookups search the bytes. */
+  private verified: VerifiedFile | undefined;
   /** Entries opened so far, by id: a lookup opens only the entries it needs. */
   private opened = new Map<string, StoredEntry>();
   private constructor(
     private readonly path: string,
-    private doc: SealedDocument,
+    private file: ReadFile,
     private readonly opener: NativeOpener,
   ) {}
 
@@ -77,8 +98,8 @@ export class VaultFileReader implements VaultReadApi {
       const kdf = readKdfHead(path);
       if (kdf) opener.startEarly(options.password, kdf.salt, kdf.iterations);
     }
-    const doc = readDocument(path);
-    return doc ? new VaultFileReader(path, doc, opener) : undefined;
+    const file = readFile(path);
+    return file ? new VaultFileReader(path, file, opener) : undefined;
   }
 
   /** The reader of `vault.json` in `dir` (the file VaultService keeps there). */
@@ -88,11 +109,12 @@ export class VaultFileReader implements VaultReadApi {
 
   /** Reads the file again (after another writer, e.g. a refresh, saved it). */
   reload(): void {
-    const doc = readDocument(this.path);
-    if (!doc) throw new CorruptVaultError('The vault file changed and could not be read again.');
-    this.doc = doc;
+    const file = readFile(this.path);
+    if (!file) throw new CorruptVaultError('The vault file changed and could not be read again.');
+    this.file = file;
+    this.verified = undefined;
     this.opened.clear();
-    if (this.dek) this.checkMac(this.dek);
+    if (this.dek) this.verify(this.dek);
   }
 
   isUnlocked(): boolean {
@@ -100,27 +122,17 @@ export class VaultFileReader implements VaultReadApi {
   }
 
   async unlock(password: string): Promise<void> {
-    const dek = await unwrapDek(this.opener, this.doc, password);
-    this.checkMac(dek);
-    this.dek = dek;
-    this.tagKey = tagKeyOf(dek);
+    const dek = await unwrapDek(this.opener, this.file.head, password);
+    this.useKey(dek);
   }
 
   /**
    * Unlocks with the data key a session gives for this file's wrapped key (vault-session.ts);
-   * a key the document MAC does not confirm is refused with CorruptVaultError, as a changed
-   * file is, and the caller takes the full path.
+   * a key the file does not confirm is refused with CorruptVaultError, as a changed file is,
+   * and the caller takes the full path.
    */
   unlockWithSession(open: (wrappedDek: string) => Uint8Array): void {
-    const dek = open(this.doc.wrappedDek);
-    try {
-      this.checkMac(dek);
-    } catch (error) {
-      dek.fill(0);
-      throw error;
-    }
-    this.dek = dek;
-    this.tagKey = tagKeyOf(dek);
+    this.useKey(open(this.file.head.wrappedDek));
   }
 
   lock(): void {
@@ -128,18 +140,26 @@ export class VaultFileReader implements VaultReadApi {
     this.tagKey?.fill(0);
     this.dek = null;
     this.tagKey = null;
+    this.verified = undefined;
     this.opened.clear();
   }
 
   lockedIndex(): LockedDeadline[] {
-    return this.doc.index;
+    return this.scanned().index;
   }
 
   /** From the sealed listing (one value) when the file has a usable one, else entry by entry. */
   list(): EntryView[] {
-    const listed = openListing(this.opener, this.requireKey(), this.doc);
+    const dek = this.requireKey();
+    const verified = this.verified;
+    const listing = verified?.field('listing');
+    const mac = verified?.field('mac');
+    const listed =
+      verified && listing !== undefined && mac !== undefined
+        ? openListing(this.opener, dek, { listing, mac })
+        : openListing(this.opener, dek, this.scanned());
     if (listed) return listed;
-    return this.doc.entries.map((sealed) => toView(this.openSealed(sealed)));
+    return this.scanned().entries.map((sealed) => toView(this.openSealed(sealed)));
   }
 
   get(id: string): EntryView {
@@ -153,8 +173,13 @@ export class VaultFileReader implements VaultReadApi {
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
     if (!this.tagKey) throw new VaultError('locked', 'The vault is locked.');
     const tag = labelTag(this.tagKey, provider, label);
-    const candidates = this.doc.entries.filter((e) => e.tag === tag).map((e) => this.openSealed(e));
-    const found = findEntryByLabel(candidates, provider, label);
+    const tagged: readonly SealedEntry[] =
+      this.verified?.withTag(tag) ?? this.scanned().entries.filter((e) => e.tag === tag);
+    const found = findEntryByLabel(
+      tagged.map((e) => this.openSealed(e)),
+      provider,
+      label,
+    );
     return found ? toView(found) : undefined;
   }
 
@@ -174,11 +199,47 @@ export class VaultFileReader implements VaultReadApi {
     throw new VaultError('invalid-input', 'This view of the vault is read-only.');
   }
 
-  /** A changed file goes to the full path, which says what was changed and what is intact. */
-  private checkMac(dek: Uint8Array): void {
-    if (!macMatches(this.doc, macKeyOf(dek))) {
+  /** Holds `dek` once the file confirms it (verify); wiped and refused otherwise. */
+  private useKey(dek: Uint8Array): void {
+    try {
+      this.verify(dek);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
+    this.dek = dek;
+    this.tagKey = tagKeyOf(dek);
+  }
+
+  /**
+   * The file MAC when the file has one and it verifies (one HMAC over the bytes), else the
+   * document MAC over the scanned file. A changed file goes to the full path, which says what
+   * was changed and what is intact.
+   */
+  private verify(dek: Uint8Array): void {
+    const { bytes } = this.file;
+    if (!this.file.doc && fileMacMatches(bytes, fileMacKeyOf(dek))) {
+      this.verified = VerifiedFile.of(bytes);
+      if (this.verified) return;
+    }
+    const doc = this.scanned();
+    // The key header read first must be the document's (a second "kdf" key would differ).
+    if (doc.wrappedDek !== this.file.head.wrappedDek || !sameKdf(doc, this.file.head)) {
       throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
     }
+    if (!macMatches(doc, macKeyOf(dek))) {
+      throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
+    }
+  }
+
+  /** The scanned document (scanned now if the file MAC spared it so far). */
+  private scanned(): SealedDocument {
+    if (this.file.doc) return this.file.doc;
+    const doc = readDocument(this.file.bytes);
+    // The file MAC's structure was not the serializer's after all: the full path reads it.
+    if (!doc) throw new CorruptVaultError(`${CHANGED_OUTSIDE}.`);
+    this.file.doc = doc;
+    return doc;
   }
 
   private requireKey(): Uint8Array {
@@ -189,12 +250,14 @@ export class VaultFileReader implements VaultReadApi {
   private stored(id: string): StoredEntry {
     const known = this.opened.get(id);
     if (known) return known;
-    const sealed = this.doc.entries.find((e) => e.id === id);
+    const found = this.verified?.withId(id);
+    const sealed: SealedEntry | undefined =
+      found === null ? undefined : (found ?? this.scanned().entries.find((e) => e.id === id));
     if (!sealed) throw new VaultError('not-found', 'That entry is no longer in the vault.');
     return this.openSealed(sealed);
   }
 
-  private openSealed(sealed: SealedEntry): StoredEntry {
+  private openSealed(sealed: SealedEntry | ScannedEntry): StoredEntry {
     const known = this.opened.get(sealed.id);
     if (known) return known;
     let entry: StoredEntry;
@@ -210,13 +273,51 @@ export class VaultFileReader implements VaultReadApi {
   }
 }
 
+const sameKdf = (a: KeyHead, b: KeyHead): boolean =>
+  a.kdf.algorithm === b.kdf.algorithm &&
+  a.kdf.iterations === b.kdf.iterations &&
+  a.kdf.salt === b.kdf.salt;
+
 /**
- * The sealed document, or undefined (missing, damaged, or format 1 to be converted). A file as
- * the serializer writes it is scanned in its bytes (vault-scan.ts); any other is parsed.
+ * The file, or undefined (missing, damaged, or format 1 to be converted). A file that ends
+ * with a file MAC is left unscanned: its key header is read from its first bytes, where the
+ * serializer writes it, and the rest waits for the key. Any other is read now.
  */
-function readDocument(path: string): SealedDocument | undefined {
+function readFile(path: string): ReadFile | undefined {
+  let bytes: Buffer;
   try {
-    const bytes = readFileSync(path);
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const head = hasFileMac(bytes) ? keyHeadOf(bytes) : undefined;
+  if (head) return { bytes, head };
+  const doc = readDocument(bytes);
+  return doc ? { bytes, head: doc, doc } : undefined;
+}
+
+/** The key header from the bytes before the entries (ASCII, as the serializer writes it). */
+function keyHeadOf(bytes: Buffer): KeyHead | undefined {
+  const at = bytes.indexOf('"entries":[', 0, 'latin1');
+  if (at < 0 || !isAscii(bytes.subarray(0, at))) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(`${bytes.toString('latin1', 0, at)}"entries":[],"audit":[]}`);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const head = raw as Record<string, unknown>;
+  if (headerProblem(head, FORMAT_VERSION) !== undefined) return undefined;
+  return head as unknown as KeyHead;
+}
+
+/**
+ * The sealed document, or undefined (damaged, or format 1 to be converted). A file as the
+ * serializer writes it is scanned in its bytes (vault-scan.ts); any other is parsed.
+ */
+function readDocument(bytes: Buffer): SealedDocument | undefined {
+  try {
     const scanned = scanSealedFile(bytes);
     if (scanned) return scanned;
     const doc = parseDiskDocument(bytes.toString('utf8'));

@@ -12,6 +12,9 @@
 // the bytes differ from the text), entries not exactly `{"id":"…","tag":"…","data":"…"}`, a
 // second "entries" key, or any shape problem. The caller then takes parseDiskDocument, which
 // reads every valid file and says what is wrong with the others.
+//
+// A file whose file MAC verified is not scanned at all: VerifiedFile (below) finds the one
+// entry a command needs.
 import { isAscii } from 'node:buffer';
 import {
   FORMAT_VERSION,
@@ -19,6 +22,7 @@ import {
   type SealedDocument,
   type SealedEntry,
 } from './vault-file';
+import { fileMacAt } from './vault-file-mac';
 import { sealedEntryProblem, sealedDocumentProblem } from './vault-shape';
 
 const QUOTE = 0x22;
@@ -30,6 +34,7 @@ const ENTRY_START = Buffer.from('{"id":"', 'latin1');
 const AFTER_ID = Buffer.from('","tag":"', 'latin1');
 const AFTER_TAG = Buffer.from('","data":"', 'latin1');
 const ENTRY_END = Buffer.from('"}', 'latin1');
+const AFTER_ENTRIES = Buffer.from('],"audit":[', 'latin1');
 
 /** One entry found in the file: id and tag as text, the sealed data as bytes of the file. */
 export class ScannedEntry implements SealedEntry {
@@ -38,7 +43,8 @@ export class ScannedEntry implements SealedEntry {
     readonly tag: string,
     private readonly bytes: Buffer,
     private readonly start: number,
-    private readonly end: number,
+    /** Where the sealed data ends (its closing quote) in the file's bytes. */
+    readonly end: number,
   ) {}
 
   get data(): string {
@@ -66,6 +72,33 @@ const latin1 = (bytes: Buffer, start: number, end: number): string =>
   (bytes as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
 
 /**
+ * The entry that starts at `at` (its `{"id":"`), exactly as the serializer writes one, or
+ * undefined. Also used on a file whose MAC verified (vault-file-mac.ts), to read one entry.
+ */
+export function scanEntryAt(bytes: Buffer, at: number): ScannedEntry | undefined {
+  if (at < 0 || !startsAt(bytes, at, ENTRY_START)) return undefined;
+  const idStart = at + ENTRY_START.length;
+  const idEnd = bytes.indexOf(QUOTE, idStart);
+  if (idEnd < 0 || !startsAt(bytes, idEnd, AFTER_ID)) return undefined;
+  const tagStart = idEnd + AFTER_ID.length;
+  const tagEnd = bytes.indexOf(QUOTE, tagStart);
+  if (tagEnd < 0 || !startsAt(bytes, tagEnd, AFTER_TAG)) return undefined;
+  const dataStart = tagEnd + AFTER_TAG.length;
+  const dataEnd = bytes.indexOf(QUOTE, dataStart);
+  if (dataEnd < 0 || !startsAt(bytes, dataEnd, ENTRY_END)) return undefined;
+  const entry = new ScannedEntry(
+    latin1(bytes, idStart, idEnd),
+    latin1(bytes, tagStart, tagEnd),
+    bytes,
+    dataStart,
+    dataEnd,
+  );
+  return sealedEntryProblem(entry.id, entry.tag, dataEnd - dataStart) === undefined
+    ? entry
+    : undefined;
+}
+
+/**
  * The entries from `from` (just after `"entries":[`) to their closing bracket: the entries
  * and the index just past the bracket, or undefined when they are not as the serializer
  * writes them.
@@ -78,28 +111,10 @@ function scanEntries(
   let at = from;
   if (bytes[at] === CLOSE_ARRAY) return { entries, end: at + 1 };
   for (;;) {
-    if (!startsAt(bytes, at, ENTRY_START)) return undefined;
-    const idStart = at + ENTRY_START.length;
-    const idEnd = bytes.indexOf(QUOTE, idStart);
-    if (idEnd < 0 || !startsAt(bytes, idEnd, AFTER_ID)) return undefined;
-    const tagStart = idEnd + AFTER_ID.length;
-    const tagEnd = bytes.indexOf(QUOTE, tagStart);
-    if (tagEnd < 0 || !startsAt(bytes, tagEnd, AFTER_TAG)) return undefined;
-    const dataStart = tagEnd + AFTER_TAG.length;
-    const dataEnd = bytes.indexOf(QUOTE, dataStart);
-    if (dataEnd < 0 || !startsAt(bytes, dataEnd, ENTRY_END)) return undefined;
-    const entry = new ScannedEntry(
-      latin1(bytes, idStart, idEnd),
-      latin1(bytes, tagStart, tagEnd),
-      bytes,
-      dataStart,
-      dataEnd,
-    );
-    if (sealedEntryProblem(entry.id, entry.tag, dataEnd - dataStart) !== undefined) {
-      return undefined;
-    }
+    const entry = scanEntryAt(bytes, at);
+    if (!entry) return undefined;
     entries.push(entry);
-    at = dataEnd + ENTRY_END.length;
+    at = entry.end + ENTRY_END.length;
     if (bytes[at] === COMMA) at += 1;
     else if (bytes[at] === CLOSE_ARRAY) return { entries, end: at + 1 };
     else return undefined;
@@ -136,4 +151,68 @@ export function scanSealedFile(bytes: Buffer): SealedDocument | undefined {
   // The key found above was the document's own (not one inside another value).
   if (!Array.isArray(entries) || entries.length !== 0) return undefined;
   return sealedDocumentOf(top, scanned.entries);
+}
+
+/**
+ * A file whose file MAC verified (vault-file-mac.ts), so its bytes are the serializer's: one
+ * entry is found by searching them, without scanning the others. A quote inside a JSON
+ * string is always escaped, and the file has no backslash at all, so a pattern that starts
+ * or ends at a quote only matches the structure it spells. Anything not as the serializer
+ * writes it gives undefined, and the reader scans.
+ */
+export class VerifiedFile {
+  private constructor(
+    private readonly bytes: Buffer,
+    /** The entries: from just after `"entries":[` to their closing bracket. */
+    private readonly from: number,
+    private readonly to: number,
+    /** Where the file MAC field begins: the fields before it end there. */
+    private readonly end: number,
+  ) {}
+
+  /** The view, or undefined for a file this cannot search safely (call it after the MAC). */
+  static of(bytes: Buffer): VerifiedFile | undefined {
+    const end = fileMacAt(bytes);
+    if (end === undefined || bytes.indexOf(BACKSLASH) >= 0) return undefined;
+    const key = bytes.indexOf(ENTRIES_KEY);
+    const to = bytes.lastIndexOf(AFTER_ENTRIES, end);
+    if (key < 0 || to < key) return undefined;
+    return new VerifiedFile(bytes, key + ENTRIES_KEY.length, to, end);
+  }
+
+  /** The entries whose label tag is `tag` (usually one), or undefined if one is malformed. */
+  withTag(tag: string): ScannedEntry[] | undefined {
+    const needle = Buffer.from(`","tag":"${tag}","data":"`, 'latin1');
+    const found: ScannedEntry[] = [];
+    for (let at = this.find(needle, this.from); at >= 0; at = this.find(needle, at + 1)) {
+      const entry = scanEntryAt(this.bytes, this.bytes.lastIndexOf(ENTRY_START, at));
+      if (!entry || entry.tag !== tag) return undefined;
+      found.push(entry);
+    }
+    return found;
+  }
+
+  /** The first entry with this id, null when there is none, undefined if it is malformed. */
+  withId(id: string): ScannedEntry | null | undefined {
+    const at = this.find(Buffer.from(`{"id":"${id}","tag":"`, 'latin1'), this.from);
+    if (at < 0) return null;
+    const entry = scanEntryAt(this.bytes, at);
+    return entry?.id === id ? entry : undefined;
+  }
+
+  /** A string field written after the entries (`mac`, `listing`), or undefined. */
+  field(name: string): string | undefined {
+    const marker = Buffer.from(`,"${name}":"`, 'latin1');
+    const at = this.bytes.lastIndexOf(marker, this.end);
+    if (at < this.to) return undefined;
+    const start = at + marker.length;
+    const close = this.bytes.indexOf(QUOTE, start);
+    return close < 0 || close > this.end ? undefined : this.bytes.toString('latin1', start, close);
+  }
+
+  /** The next `needle` inside the entries, or -1. */
+  private find(needle: Buffer, from: number): number {
+    const at = this.bytes.indexOf(needle, from);
+    return at >= 0 && at + needle.length <= this.to ? at : -1;
+  }
 }

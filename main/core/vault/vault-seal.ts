@@ -32,6 +32,7 @@ const zlib = () => process.getBuiltinModule('node:zlib');
 const MAX_LISTING_BYTES = 64 * 1024 * 1024;
 const MAC_INFO = `tokenvault document mac|${FORMAT_VERSION}`;
 const TAG_INFO = `tokenvault label tag|${FORMAT_VERSION}`;
+const FILE_MAC_INFO = `tokenvault file mac|${FORMAT_VERSION}`;
 /** Bytes of a label tag: 128 bits, no collision among any vault's labels. */
 const TAG_BYTES = 16;
 
@@ -49,6 +50,11 @@ export function macKeyOf(dek: Uint8Array): Buffer {
  */
 export function teamFilesKeyOf(dek: Uint8Array): Buffer {
   return hkdf(dek, 'tokenvault team files|1');
+}
+
+/** The file MAC's key (vault-file-mac.ts): another HKDF info, so no two MACs share a key. */
+export function fileMacKeyOf(dek: Uint8Array): Buffer {
+  return hkdf(dek, FILE_MAC_INFO);
 }
 
 /** The label tags' key, also from the data key (another HKDF info). */
@@ -241,14 +247,17 @@ function utf8(bytes: Buffer): string {
 /**
  * The views in the document's listing, or undefined when it has none or it cannot be used:
  * a failed tag (another document's listing, changed bytes, another key), or contents that are
- * not one valid view per entry with the entries' ids in their order. The caller then opens
- * the entries.
+ * not one valid view per entry. Given the document's `entries`, the views must carry their
+ * ids in their order; without, the caller knows the listing was written with the entries
+ * beside it (a file whose file MAC verified, vault-file-mac.ts). The caller then opens the
+ * entries.
  */
 export function openListing(
   opener: KeyOpener,
   dek: Uint8Array,
-  doc: SealedDocument,
+  doc: Pick<SealedDocument, 'listing' | 'mac'> & { entries?: readonly Pick<SealedEntry, 'id'>[] },
 ): EntryView[] | undefined {
+  const entries = doc.entries;
   if (doc.listing === undefined) return undefined;
   let views: unknown;
   try {
@@ -262,12 +271,11 @@ export function openListing(
   } catch {
     return undefined;
   }
-  if (!Array.isArray(views) || views.length !== doc.entries.length) return undefined;
+  if (!Array.isArray(views) || (entries && views.length !== entries.length)) return undefined;
   for (let i = 0; i < views.length; i++) {
     const view: unknown = views[i];
-    if (viewProblem(view) !== undefined || (view as EntryView).id !== doc.entries[i]?.id) {
-      return undefined;
-    }
+    if (viewProblem(view) !== undefined) return undefined;
+    if (entries && (view as EntryView).id !== entries[i]?.id) return undefined;
   }
   return views as EntryView[];
 }

@@ -33,6 +33,7 @@ import {
   openEntry,
   sealAudit,
   sealEntry,
+  fileMacKeyOf,
   tagKeyOf,
   withListing,
 } from './vault-seal';
@@ -194,7 +195,7 @@ export class VaultState {
       if (this.store.readText() !== undefined) {
         throw new VaultError('vault-exists', 'A vault already exists here.');
       }
-      this.store.writeBytes(this.serialize(sealed));
+      this.store.writeBytes(this.fileBytes(sealed, dek));
     });
     this.disk = sealed;
     this.plain = doc;
@@ -215,7 +216,7 @@ export class VaultState {
       }
       const updated = apply(this.opened(key));
       const sealed = this.seal(updated, key);
-      this.store.writeBytes(this.serialize(sealed));
+      this.store.writeBytes(this.fileBytes(sealed, key));
       this.disk = sealed;
       this.checked = { doc: sealed, ok: true };
       return updated;
@@ -313,6 +314,11 @@ export class VaultState {
     }
   }
 
+  /** The file's bytes: the serialized document with its file MAC last (vault-file-mac.ts). */
+  private fileBytes(sealed: SealedDocument, dek: Uint8Array): Buffer {
+    return this.serialize(sealed, fileMacKeyOf(dek));
+  }
+
   private seal(doc: VaultDocument, dek: Uint8Array): SealedDocument {
     let tagKey: Uint8Array | undefined;
     const entries: SealedEntry[] = doc.entries.map((entry) => {
@@ -388,7 +394,7 @@ export class VaultState {
       // Another process converted it meanwhile: use its file.
       if (now.formatVersion !== LEGACY_FORMAT_VERSION) return now;
       keepLegacyCopy(this.store.path, text);
-      this.store.writeBytes(this.serialize(sealed));
+      this.store.writeBytes(this.fileBytes(sealed, dek));
       this.checked = { doc: sealed, ok: true };
       return sealed;
     });
