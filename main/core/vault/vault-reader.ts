@@ -10,14 +10,13 @@
 // (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
 // VaultService path, which converts format 1, recovers damaged files and reports why.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryView } from '../../../preload/api';
 import type { LockedDeadline } from '../reminders/reminder.types';
 import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
-import { fileMacMatches, hasFileMac } from './vault-file-mac';
+import { fileMacMatches, hasFileMac, readVaultBytes } from './vault-file-mac';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
@@ -70,6 +69,8 @@ type KeyHead = Pick<SealedDocument, 'kdf' | 'wrappedDek'>;
  */
 interface ReadFile {
   bytes: Buffer;
+  /** SHA-256 of what a file MAC would cover, made while reading (vault-file-mac.ts). */
+  coveredDigest?: Buffer;
   head: KeyHead;
   doc?: SealedDocument;
 }
@@ -217,8 +218,8 @@ export class VaultFileReader implements VaultReadApi {
    * was changed and what is intact.
    */
   private verify(dek: Uint8Array): void {
-    const { bytes } = this.file;
-    if (!this.file.doc && fileMacMatches(bytes, fileMacKeyOf(dek))) {
+    const { bytes, coveredDigest } = this.file;
+    if (!this.file.doc && fileMacMatches(bytes, fileMacKeyOf(dek), coveredDigest)) {
       this.verified = VerifiedFile.of(bytes);
       if (this.verified) return;
     }
@@ -284,14 +285,15 @@ const sameKdf = (a: KeyHead, b: KeyHead): boolean =>
  * serializer writes it, and the rest waits for the key. Any other is read now.
  */
 function readFile(path: string): ReadFile | undefined {
-  let bytes: Buffer;
+  let read: ReturnType<typeof readVaultBytes>;
   try {
-    bytes = readFileSync(path);
+    read = readVaultBytes(path);
   } catch {
     return undefined;
   }
+  const { bytes } = read;
   const head = hasFileMac(bytes) ? keyHeadOf(bytes) : undefined;
-  if (head) return { bytes, head };
+  if (head) return { ...read, head };
   const doc = readDocument(bytes);
   return doc ? { bytes, head: doc, doc } : undefined;
 }

@@ -7,9 +7,13 @@ import * as fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NativeOpener } from '../../../../main/core/vault/native-opener';
 import { CorruptVaultError, parseDiskDocument } from '../../../../main/core/vault/vault-file';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import {
+  FILE_MAC_BYTES,
   fileMacMatches,
   hasFileMac,
+  readVaultBytes,
   withFileMac,
 } from '../../../../main/core/vault/vault-file-mac';
 import { VerifiedFile } from '../../../../main/core/vault/vault-scan';
@@ -86,6 +90,22 @@ describe('the file MAC', () => {
     expect(parseDiskDocument(without.toString('utf8'))).toEqual(
       parseDiskDocument(bytes.toString('utf8')),
     );
+  });
+
+  it('is checked against the hash made while reading, which is of the covered bytes', async () => {
+    const { bytes, dek, path } = await savedVault();
+    const read = readVaultBytes(path);
+    expect(read.bytes.equals(bytes)).toBe(true);
+    const covered = bytes.subarray(0, bytes.length - FILE_MAC_BYTES);
+    expect(read.coveredDigest).toEqual(createHash('sha256').update(covered).digest());
+    expect(fileMacMatches(read.bytes, fileMacKeyOf(dek), read.coveredDigest)).toBe(true);
+    // A digest of other bytes does not pass for this file.
+    const other = createHash('sha256').update('other bytes').digest();
+    expect(fileMacMatches(read.bytes, fileMacKeyOf(dek), other)).toBe(false);
+    // A file too short to hold one has no digest (and no file MAC).
+    const tiny = join(dir, 'tiny.json');
+    fs.writeFileSync(tiny, '{}');
+    expect(readVaultBytes(tiny)).toEqual({ bytes: Buffer.from('{}') });
   });
 
   it('the read path answers as the app does: list, lookups by label and id, secrets', async () => {
