@@ -6,6 +6,7 @@
 //   cli_help_ms; node_start_ms (bare Node, the floor under every figure);
 //   node_read_parse_10k_ms (Node doing nothing but reading and JSON-parsing the same vault
 //   file, which the command line's scan of the file's bytes no longer does);
+//   cli_reminders_10k_ms and cli_session_reminders_10k_ms (10,000 entries, none due);
 //   node_list_floor_10k_ms (list-floor.cjs: the least a Node program does to print the same
 //   table from the same file with a session's key) and cli_session_list_vs_floor_ratio;
 //   cli_headers_peak_mib (peak resident memory of `headers`);
@@ -224,6 +225,16 @@ export default async function cliBench(): Promise<Row[]> {
         throw new Error(`bench/list-floor.cjs did not print what list prints: ${floor.stderr}`);
       }
       add('list_floor', floor.ms);
+      for (const [name, runEnv] of [
+        ['reminders', env],
+        ['session_reminders', sessionEnv],
+      ] as const) {
+        const reminders = timed([...cli, 'reminders'], runEnv);
+        if (reminders.status !== 0 || !reminders.stderr.includes('Nothing to remind')) {
+          throw new Error(`tokenvault reminders failed: ${reminders.stderr}`);
+        }
+        add(name, reminders.ms);
+      }
       add('help', timed([...cli, '--help'], env).ms);
       // What a reader that JSON-parses the whole file would pay before anything else.
       const parseOnly = `JSON.parse(require('fs').readFileSync(${JSON.stringify(vaultFile)}, 'utf8'))`;
@@ -273,6 +284,8 @@ export default async function cliBench(): Promise<Row[]> {
       ['cli_session_headers_10k_ms', m('session_headers'), 'ms'],
       ['cli_session_list_10k_ms', m('session_list'), 'ms'],
       ['cli_session_list_vs_password_ratio', m('session_list') / m('list'), 'x'],
+      ['cli_reminders_10k_ms', m('reminders'), 'ms'],
+      ['cli_session_reminders_10k_ms', m('session_reminders'), 'ms'],
       ['node_list_floor_10k_ms', m('list_floor'), 'ms'],
       ['cli_session_list_vs_floor_ratio', m('session_list') / m('list_floor'), 'x'],
       ['node_read_parse_10k_ms', m('parse'), 'ms'],

@@ -17,6 +17,7 @@ import { createVaultService } from '../core/vault/vault.factory';
 import type { VaultService } from '../core/vault/vault.service';
 import { VaultError } from '../core/vault/vault.types';
 import { cliHeaders, findEntryIn } from './cli-read-core';
+import { loadSettings } from './cli-settings';
 
 export interface CliCoreOptions {
   dir: string;
@@ -191,11 +192,7 @@ export class CliCore {
 
   /** The app's settings (settings.json beside the vault; defaults when absent). */
   settings(): Promise<Settings> {
-    this.settingsValue ??= import('../core/settings/settings.factory').then((m) => {
-      const service = m.createSettingsService({ dir: this.options.dir });
-      service.start();
-      return service.get();
-    });
+    this.settingsValue ??= loadSettings(this.options.dir);
     return this.settingsValue;
   }
 

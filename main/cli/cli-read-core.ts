@@ -5,6 +5,7 @@
 // refreshed (and any file this path cannot read at once) goes through the full CliCore,
 // which holds the cross-process lock and recovers damaged files.
 import type { EntryView, ProviderId } from '../../preload/api';
+import type { LockedDeadline } from '../core/reminders/reminder.types';
 import { HeadersService } from '../core/export/headers.service';
 import { moduleOf, PROVIDER_IDS } from '../core/providers/registry';
 import { CorruptVaultError } from '../core/vault/vault-file';
@@ -156,6 +157,11 @@ export class CliReadCore {
     const personal = await this.withFallback(() => this.current.list());
     const team = await this.team();
     return team ? [...personal, ...team.list()] : personal;
+  }
+
+  /** The personal deadlines readable while locked (the full core's, if this file is not). */
+  lockedIndex(): Promise<LockedDeadline[]> {
+    return this.withFallback(() => this.current.lockedIndex());
   }
 
   /** The team, loaded once (undefined without one). */

@@ -3,48 +3,46 @@ import type { EntryView } from '../../../preload/api';
 import type { LockedDeadline } from '../../core/reminders/reminder.types';
 import type { CommandRun } from '../cli-context';
 import { CliError, EXIT } from '../cli-errors';
+import type { CliReadCore } from '../cli-read-core';
+import { loadSettings } from '../cli-settings';
 import { JSON_VERSION, json, lockedReminderJson, reminderJson, table } from '../cli-output';
 
 const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 
 /**
- * With a session or the master password: every reminder, named. Without (--locked, or no
- * session, nobody to ask and no TOKENVAULT_PASSWORD): the locked view from the locked index,
- * which names no entry.
+ * With a session or the master password: every reminder, named, from the read path (the
+ * sealed listing, as `list` reads it). Without (--locked, or no session, nobody to ask and no
+ * TOKENVAULT_PASSWORD): the locked view from the locked index, which names no entry.
  */
 export const run: CommandRun = async (ctx) => {
   const canAskPassword =
     ctx.io.stdinIsTTY || ctx.flag('password-stdin') || Boolean(ctx.io.env['TOKENVAULT_PASSWORD']);
   const session = Boolean(ctx.io.env['TOKENVAULT_SESSION']);
   let locked = ctx.flag('locked') || !(canAskPassword || session);
-  let core = locked ? await ctx.core() : undefined;
-  try {
-    core ??= await ctx.unlocked();
-  } catch (error) {
-    // A session that has ended, with no password to fall back on: the locked view, as
-    // without a session (the message says why).
-    if (canAskPassword || !(error instanceof CliError) || error.exitCode !== EXIT.vault) {
-      throw error;
+  let reader: CliReadCore | undefined;
+  if (!locked) {
+    try {
+      reader = await ctx.unlockedReader();
+    } catch (error) {
+      // A session that has ended, with no password to fall back on: the locked view, as
+      // without a session (the message says why).
+      if (canAskPassword || !(error instanceof CliError) || error.exitCode !== EXIT.vault) {
+        throw error;
+      }
+      ctx.io.stderr(`tokenvault: ${error.message}\n`);
+      locked = true;
     }
-    ctx.io.stderr(`tokenvault: ${error.message}\n`);
-    locked = true;
-    core = await ctx.core();
   }
-  core.requireVault();
-  const settings = await core.settings();
-  const now = core.clock.now();
-  if (locked) {
+  const now = Date.now();
+  if (locked || !reader) {
+    const personal = await (await ctx.reader()).lockedIndex();
+    const settings = await loadSettings(ctx.vaultDir);
     // Shared deadlines too: the team's offline copy keeps its own locked index.
     // (An empty list without a team: the copy file is not there.)
     const shared: LockedDeadline[] = new (await import('../../core/team/team-local')).TeamFiles(
       ctx.vaultDir,
     ).lockedIndex();
-    const items = listLockedReminderItems(
-      [...core.vault.lockedIndex(), ...shared],
-      settings,
-      now,
-      'en',
-    );
+    const items = listLockedReminderItems([...personal, ...shared], settings, now, 'en');
     const reminders = items.map(lockedReminderJson);
     if (ctx.flag('json')) {
       ctx.io.stdout(json({ version: JSON_VERSION, locked: true, reminders }));
@@ -65,16 +63,10 @@ export const run: CommandRun = async (ctx) => {
     );
     return;
   }
-  const entries: EntryView[] = core.vault.list();
-  const { hasTeamFiles } = await import('../../core/team/team-local');
-  const team = hasTeamFiles(ctx.vaultDir) ? await ctx.teamService({ sync: true }) : undefined;
-  await team?.close();
-  const reminders = listReminderItems(
-    [...entries, ...(team?.list() ?? [])],
-    settings,
-    now,
-    'en',
-  ).map(reminderJson);
+  // Personal entries, then the team's shared ones (synced first, as `list` does).
+  const entries: EntryView[] = await reader.list();
+  const settings = await loadSettings(ctx.vaultDir);
+  const reminders = listReminderItems(entries, settings, now, 'en').map(reminderJson);
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, reminders }));
     return;

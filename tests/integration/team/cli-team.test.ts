@@ -152,10 +152,12 @@ describe.skipIf(!HAVE_POSTGRES)(
     });
 
     it('a shared API key: gone from the sharer, served to the other by label', async () => {
-      const add = await runCli(['add', 'api-key', '--label', 'ci key', '--header', 'X-Api-Key'], {
-        env: envA,
-        input: `${API_KEY}\n`,
-      });
+      // It expires in five days: a deadline the other machine's reminders must name.
+      const expires = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      const add = await runCli(
+        ['add', 'api-key', '--label', 'ci key', '--header', 'X-Api-Key', '--expires', expires],
+        { env: envA, input: `${API_KEY}\n` },
+      );
       expect(add.code, add.stderr).toBe(0);
       const share = await runCli(['share', 'ci key'], { env: envA });
       expect(share.code, share.stderr).toBe(0);
@@ -165,6 +167,13 @@ describe.skipIf(!HAVE_POSTGRES)(
       expect(await list(envB)).toEqual([expect.objectContaining({ label: 'ci key', team: 'ops' })]);
       const listed = await runCli(['list'], { env: envB });
       expect(listed.stdout).toMatch(/TEAM\n.*ci key.*ops/s);
+      const reminders = await runCli(['reminders', '--json'], { env: envB });
+      expect(reminders.code, reminders.stderr).toBe(0);
+      expect(
+        (JSON.parse(reminders.stdout) as { reminders: { label: string }[] }).reminders.map(
+          (r) => r.label,
+        ),
+      ).toEqual(['ci key']);
 
       const token = await runCli(['token', 'ci key'], { env: envB });
       expect(token.code, token.stderr).toBe(0);
