@@ -17,6 +17,7 @@ import {
   type StoredEntry,
   type VaultDocument,
 } from '../../main/core/vault/vault-file';
+import { FILE_MAC_BYTES, writeFileMac } from '../../main/core/vault/vault-file-mac';
 import { lockedIndexOf } from '../../main/core/vault/vault-index';
 import { unwrapDek } from '../../main/core/vault/vault-keys';
 import {
@@ -79,6 +80,14 @@ export function sealVaultDocument(doc: VaultDocument, dek: Uint8Array): SealedDo
   );
   const viewsJson = Buffer.from(JSON.stringify(doc.entries.map(toView)), 'utf8');
   return withListing(sealed, viewsJson, (plain, aad) => nativeSeal(dek, plain, aad));
+}
+
+/** A serialized document (ending with its closing brace) with the file MAC added last. */
+export function withFileMac(document: Buffer, key: Uint8Array): Buffer {
+  const file = Buffer.alloc(document.length - 1 + FILE_MAC_BYTES);
+  document.copy(file, 0, 0, document.length - 1);
+  writeFileMac(file, key);
+  return file;
 }
 
 /** Writes the document; with the data key, with the file MAC last, as the app writes it. */

@@ -34,7 +34,8 @@ export const run: CommandRun = async (ctx) => {
     }
   }
   const now = Date.now();
-  if (locked || !reader) {
+  // No reader unlocked: the locked view.
+  if (!reader) {
     const personal = await (await ctx.reader()).lockedIndex();
     const settings = await loadSettings(ctx.vaultDir);
     // Shared deadlines too: the team's offline copy keeps its own locked index.

@@ -2,12 +2,13 @@
 // under its own key from the data key (vault-seal.ts fileMacKeyOf) of the SHA-256 of every
 // byte of the file before it. Hashing first needs no key, so a reader hashes the file as it
 // reads it (readVaultBytes), while the data in each chunk is still in the cache and, with
-// the password, while the KDF runs; the key then only makes one short HMAC. It does not replace the document MAC, which stays the file's integrity
-// check (it is what says which entries were changed). It lets a reader holding the key trust
-// the bytes as the serializer wrote them after one HMAC over the file, and then find what a
-// command needs (one entry by id or label tag, the listing) by searching the bytes
-// (vault-scan.ts VerifiedFile) instead of scanning 10,000 entries and recomputing the
-// document MAC over them.
+// the password, while the KDF runs; the key then only makes one short HMAC.
+//
+// It does not replace the document MAC, which stays the file's integrity check (it is what
+// says which entries were changed). It lets a reader holding the key trust the bytes as the
+// serializer wrote them after one hash of the file, and then find what a command needs (one
+// entry by id or label tag, the listing) by searching the bytes (vault-scan.ts VerifiedFile)
+// instead of scanning 10,000 entries and recomputing the document MAC over them.
 //
 // A file without it (an older writer, a test tool) or where it does not verify (any byte
 // changed, the locked index edited, a copy from elsewhere) is read as before: scanned, and
@@ -32,14 +33,6 @@ export function writeFileMac(file: Buffer, key: Uint8Array): void {
   FIELD.copy(file, at);
   file.write(mac, at + FIELD.length, 'latin1');
   CLOSE.copy(file, file.length - CLOSE.length);
-}
-
-/** A serialized document (ending with its closing brace) with the file MAC added last. */
-export function withFileMac(document: Buffer, key: Uint8Array): Buffer {
-  const file = Buffer.alloc(document.length - 1 + FILE_MAC_BYTES);
-  document.copy(file, 0, 0, document.length - 1);
-  writeFileMac(file, key);
-  return file;
 }
 
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();

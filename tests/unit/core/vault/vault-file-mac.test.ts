@@ -14,8 +14,8 @@ import {
   fileMacMatches,
   hasFileMac,
   readVaultBytes,
-  withFileMac,
 } from '../../../../main/core/vault/vault-file-mac';
+import { withFileMac } from '../../../support/vault-file-tool';
 import { VerifiedFile } from '../../../../main/core/vault/vault-scan';
 import { unwrapDek } from '../../../../main/core/vault/vault-keys';
 import { VaultFileReader } from '../../../../main/core/vault/vault-reader';
