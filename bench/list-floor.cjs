@@ -36,18 +36,37 @@ const views = JSON.parse(inflateRawSync(packed, { chunkSize: 8 << 20 }).toString
 
 const minute = (ms) =>
   ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-const rows = [['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT']];
-for (const v of views) {
-  const account = v.account?.email ?? v.account?.id ?? '';
-  rows.push([v.label, v.provider, v.kind, v.status, minute(v.expiresAt), account]);
+// Column by column, then straight into one buffer: no string per line, no array per row.
+const n = views.length;
+const columns = [
+  ['LABEL', ...views.map((v) => v.label)],
+  ['PROVIDER', ...views.map((v) => v.provider)],
+  ['KIND', ...views.map((v) => v.kind)],
+  ['STATUS', ...views.map((v) => v.status)],
+  ['EXPIRES', ...views.map((v) => minute(v.expiresAt))],
+  ['ACCOUNT', ...views.map((v) => v.account?.email ?? v.account?.id ?? '')],
+];
+const widths = columns.map((column) => Math.max(...column.map((s) => s.length)));
+let units = 0;
+for (const column of columns) for (const s of column) units += s.length;
+const out = Buffer.allocUnsafe(widths.reduce((a, w) => a + w + 2, 1) * (n + 1) + 2 * units);
+let at = 0;
+const put = (s) => {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0x80) return void (at += out.write(s.slice(i), at, 'utf8'));
+    out[at++] = code;
+  }
+};
+for (let row = 0; row <= n; row++) {
+  let last = 5;
+  while (last >= 0 && columns[last][row].trimEnd() === '') last--;
+  for (let c = 0; c < last; c++) {
+    const s = columns[c][row];
+    put(s);
+    for (let pad = widths[c] + 2 - s.length; pad > 0; pad--) out[at++] = 0x20;
+  }
+  if (last >= 0) put(columns[last][row].trimEnd());
+  out[at++] = 0x0a;
 }
-const widths = [0, 0, 0, 0, 0];
-for (const row of rows) for (let i = 0; i < 5; i++) widths[i] = Math.max(widths[i], row[i].length);
-let out = '';
-for (const row of rows) {
-  let line = '';
-  for (let i = 0; i < 5; i++) line += row[i].padEnd(widths[i] + 2);
-  out += (line + row[5]).trimEnd() + '\n';
-}
-const text = Buffer.from(out, 'utf8');
-for (let done = 0; done < text.length;) done += writeSync(1, text, done);
+for (let done = 0; done < at;) done += writeSync(1, out, done, at - done);

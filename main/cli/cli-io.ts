@@ -6,8 +6,8 @@ import { CliError, EXIT } from './cli-errors';
 import { withoutVaultVariables } from './vault-variables';
 
 export interface CliIo {
-  /** Data (what scripts consume). */
-  stdout(text: string): void;
+  /** Data (what scripts consume): text, or UTF-8 bytes already encoded (`list`'s table). */
+  stdout(text: string | Uint8Array): void;
   /** Errors, prompts and human notes. */
   stderr(text: string): void;
   /** Next line of standard input without its line ending; undefined at end of input. */

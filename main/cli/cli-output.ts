@@ -82,24 +82,77 @@ export function lockedReminderJson(r: LockedReminderItem): LockedReminderJson {
   };
 }
 
-/** Left-aligned columns separated by two spaces; no colours (output is often piped). */
+/**
+ * Left-aligned columns separated by two spaces; no colours (output is often piped). Every
+ * line is trimmed at its end, so an empty last column leaves no trailing spaces. Widths
+ * count UTF-16 units, as String#padEnd does.
+ */
 export function table(header: string[], rows: string[][]): string {
+  const columns = header.map((_, c) => rows.map((row) => row[c] ?? ''));
+  return Buffer.from(tableBytes(header, columns)).toString('utf8');
+}
+
+/** `s` without the white space String#trimEnd takes, asking it only when `s` may end in some. */
+const trimmedEnd = (s: string): string => {
+  const code = s.charCodeAt(s.length - 1);
+  return code > 0x20 && code < 0x7f ? s : s.trimEnd();
+};
+
+/**
+ * The same text as table(), given column by column, as UTF-8 bytes. `list` prints 10,000
+ * rows with it: written straight into one buffer, with no string per line and no array per
+ * row, it allocates about a tenth of what concatenating the lines did, and on the build
+ * machine fresh memory is what a short process pays for most.
+ */
+export function tableBytes(
+  header: readonly string[],
+  columns: readonly (readonly string[])[],
+): Uint8Array {
+  const count = columns.reduce((n, column) => Math.max(n, column.length), 0);
+  const cell = (row: number, c: number): string =>
+    row === 0 ? (header[c] ?? '') : (columns[c]?.[row - 1] ?? '');
   const widths = header.map((h) => h.length);
-  for (const row of rows) {
-    for (let i = 0; i < widths.length; i++) {
-      const n = (row[i] ?? '').length;
-      if (n > (widths[i] ?? 0)) widths[i] = n;
+  // Each cell takes its width plus two, and at most two more bytes per UTF-16 unit of it in
+  // UTF-8 (three bytes for one unit); the buffer is never filled further than it is written.
+  let units = 0;
+  for (let c = 0; c < widths.length; c++) {
+    for (let row = 1; row <= count; row++) {
+      const n = cell(row, c).length;
+      units += n;
+      if (n > (widths[c] ?? 0)) widths[c] = n;
     }
+    units += (header[c] ?? '').length;
   }
-  const last = widths.length - 1;
-  const line = (cells: string[]): string => {
-    let out = '';
-    for (let i = 0; i < last; i++) out += (cells[i] ?? '').padEnd((widths[i] ?? 0) + 2);
-    return (out + (cells[last] ?? '')).trimEnd();
+  let lineBytes = 1;
+  for (const w of widths) lineBytes += w + 2;
+  const out = Buffer.allocUnsafe(lineBytes * (count + 1) + 2 * units);
+  let at = 0;
+  const put = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code >= 0x80) {
+        // Not ASCII: the rest of the cell goes through the encoder.
+        at += out.write(s.slice(i), at, 'utf8');
+        return;
+      }
+      out[at++] = code;
+    }
   };
-  let text = line(header) + '\n';
-  for (const row of rows) text += line(row) + '\n';
-  return text;
+  for (let row = 0; row <= count; row++) {
+    // The line ends at its last cell that is not blank, trimmed: the padding after it, and
+    // any blank cells, would all be trimmed away.
+    let last = widths.length - 1;
+    while (last >= 0 && trimmedEnd(cell(row, last)) === '') last--;
+    for (let c = 0; c < last; c++) {
+      const s = cell(row, c);
+      put(s);
+      // Byte by byte: Buffer#fill checks its arguments, which costs more for two spaces.
+      for (let pad = (widths[c] ?? 0) + 2 - s.length; pad > 0; pad--) out[at++] = 0x20;
+    }
+    if (last >= 0) put(trimmedEnd(cell(row, last)));
+    out[at++] = 0x0a;
+  }
+  return out.subarray(0, at);
 }
 
 export function json(value: unknown): string {

@@ -24,7 +24,7 @@ export function fakeCliIo(options: FakeCliIoOptions): { io: CliIo; out: FakeCliO
   const lines = [...(options.lines ?? [])];
   const prompts = [...(options.prompts ?? [])];
   const io: CliIo = {
-    stdout: (t) => void (out.stdout += t),
+    stdout: (t) => void (out.stdout += typeof t === 'string' ? t : new TextDecoder().decode(t)),
     stderr: (t) => void (out.stderr += t),
     readLine: async () => lines.shift(),
     promptHidden: async (p) => {

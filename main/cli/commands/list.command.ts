@@ -1,5 +1,5 @@
 import type { CommandRun } from '../cli-context';
-import { JSON_VERSION, entryJson, expiryOf, json, table } from '../cli-output';
+import { JSON_VERSION, entryJson, expiryOf, json, tableBytes } from '../cli-output';
 
 const minuteUtc = (ms: number | null): string =>
   ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -17,21 +17,21 @@ export const run: CommandRun = async (ctx) => {
     return;
   }
   // The table needs six fields; building the full JSON shape first would format two dates
-  // per entry that are never shown.
-  // A TEAM column only when some entry is shared.
+  // per entry that are never shown. A TEAM column only when some entry is shared.
   const shared = entries.some((e) => e.team !== undefined);
+  const columns = [
+    entries.map((e) => e.label),
+    entries.map((e) => e.provider),
+    entries.map((e) => e.kind),
+    entries.map((e) => e.status),
+    entries.map((e) => minuteUtc(expiryOf(e))),
+    entries.map((e) => e.account?.email ?? e.account?.id ?? ''),
+    ...(shared ? [entries.map((e) => e.team ?? '')] : []),
+  ];
   ctx.io.stdout(
-    table(
+    tableBytes(
       ['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', ...(shared ? ['TEAM'] : [])],
-      entries.map((e) => [
-        e.label,
-        e.provider,
-        e.kind,
-        e.status,
-        minuteUtc(expiryOf(e)),
-        e.account?.email ?? e.account?.id ?? '',
-        ...(shared ? [e.team ?? ''] : []),
-      ]),
+      columns,
     ),
   );
 };
