@@ -6,6 +6,7 @@ import type { CliReadCore } from './cli-read-core';
 import { CliError, EXIT, UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import type { TeamService } from '../core/team/team.service';
+import type { ReadExtent } from '../core/vault/vault-reader';
 import { resolveVaultDir } from './cli-paths';
 
 export type OptionValue = string | boolean | (string | boolean)[] | undefined;
@@ -39,14 +40,17 @@ export interface CommandContext {
    * The fast read-only core (cli-read-core.ts) for commands that only read; the vault stays
    * locked. Falls back to the full core for a file it cannot read at once.
    */
-  reader(options?: { willUnlock?: boolean }): Promise<CliReadCore>;
+  reader(options?: { willUnlock?: boolean; extent?: ReadExtent }): Promise<CliReadCore>;
   /**
    * The team service over the unlocked full core (personal entries can move in and out);
    * not synced yet. `team init` and `team join` use it before there is a team.
    */
   teamService(options?: { sync?: boolean }): Promise<TeamService>;
-  /** The read-only core with the vault unlocked (session or master password, as above). */
-  unlockedReader(): Promise<CliReadCore>;
+  /**
+   * The read-only core with the vault unlocked (session or master password, as above).
+   * `extent: 'listing'` for a command that reads only the listing (vault-reader.ts).
+   */
+  unlockedReader(options?: { extent?: ReadExtent }): Promise<CliReadCore>;
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
   password(purpose: 'unlock' | 'create'): Promise<string>;
   /** One secret line from standard input (hidden prompt at a terminal). */
@@ -196,6 +200,7 @@ export function createContext(
             options.willUnlock && !sessionToken
               ? io.env['TOKENVAULT_PASSWORD'] || undefined
               : undefined,
+          extent: options.extent,
           full: () => ctx.core(),
           unlockedFull: () => ctx.unlocked(),
           team: async (filesKey) => {
@@ -220,8 +225,8 @@ export function createContext(
         warn,
       });
     },
-    async unlockedReader() {
-      const reader = await ctx.reader({ willUnlock: true });
+    async unlockedReader(options = {}) {
+      const reader = await ctx.reader({ willUnlock: true, ...options });
       if (!reader.vault.isUnlocked()) await unlockVault(reader);
       return reader;
     },

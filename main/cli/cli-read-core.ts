@@ -9,7 +9,7 @@ import type { LockedDeadline } from '../core/reminders/reminder.types';
 import { HeadersService } from '../core/export/headers.service';
 import { moduleOf, PROVIDER_IDS } from '../core/providers/registry';
 import { CorruptVaultError } from '../core/vault/vault-file';
-import { VaultFileReader, type VaultReadApi } from '../core/vault/vault-reader';
+import { VaultFileReader, type ReadExtent, type VaultReadApi } from '../core/vault/vault-reader';
 import type { CliCore } from './cli-core';
 import { UsageError } from './cli-errors';
 import { isSharedId } from '../core/team/team-errors';
@@ -19,6 +19,8 @@ export interface ReadCoreOptions {
   dir: string;
   /** The master password when it is known up front (TOKENVAULT_PASSWORD): the KDF starts early. */
   password?: string;
+  /** What the command will read (vault-reader.ts ReadExtent); everything when not said. */
+  extent?: ReadExtent;
   /** The full core, vault still locked (fallback when the file cannot be read at once). */
   full: () => Promise<CliCore>;
   /** The full core with the vault unlocked (a refresh writes the new token). */
@@ -223,7 +225,10 @@ export class CliReadCore {
 }
 
 export async function openReadCore(options: ReadCoreOptions): Promise<CliReadCore> {
-  const reader = VaultFileReader.inFolder(options.dir, { password: options.password });
+  const reader = VaultFileReader.inFolder(options.dir, {
+    password: options.password,
+    extent: options.extent,
+  });
   if (reader) return new CliReadCore(reader, options, reader);
   const core = await options.full();
   core.requireVault();

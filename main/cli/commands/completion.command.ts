@@ -48,7 +48,10 @@ async function labelsIn(
   key: { session: string } | { password: string },
 ): Promise<string[]> {
   try {
-    const reader = VaultFileReader.inFolder(dir, 'password' in key ? key : {});
+    const reader = VaultFileReader.inFolder(dir, {
+      ...('password' in key ? key : {}),
+      extent: 'listing',
+    });
     if (!reader) return [];
     if ('password' in key) await reader.unlock(key.password);
     else {

@@ -6,7 +6,7 @@ const minuteUtc = (ms: number | null): string =>
 
 /** Labels and the rest of the metadata are sealed: the vault is unlocked to list them. */
 export const run: CommandRun = async (ctx) => {
-  const core = await ctx.unlockedReader();
+  const core = await ctx.unlockedReader({ extent: 'listing' });
   const entries = await core.list();
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, entries: entries.map(entryJson) }));

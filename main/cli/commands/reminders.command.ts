@@ -22,7 +22,7 @@ export const run: CommandRun = async (ctx) => {
   let reader: CliReadCore | undefined;
   if (!locked) {
     try {
-      reader = await ctx.unlockedReader();
+      reader = await ctx.unlockedReader({ extent: 'listing' });
     } catch (error) {
       // A session that has ended, with no password to fall back on: the locked view, as
       // without a session (the message says why).

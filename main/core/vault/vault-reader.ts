@@ -6,7 +6,9 @@
 // NativeOpener) only as they are looked at; a lookup by label opens just the entries whose
 // label tag matches. A file that ends with a file MAC (vault-file-mac.ts) is not scanned at
 // all when that MAC verifies under the key: the entry a command needs, and the listing, are
-// found in its bytes. Anything it cannot read at once, it refuses
+// found in its bytes. A reader told it will only list (ReadExtent) keeps just the bytes
+// before and after the entries, and reads the file whole if asked for more after all.
+// Anything it cannot read at once, it refuses
 // (`open` returns undefined, or a CorruptVaultError) so the caller takes the full
 // VaultService path, which converts format 1, recovers damaged files and reports why.
 import { isAscii } from 'node:buffer';
@@ -16,7 +18,7 @@ import type { LockedDeadline } from '../reminders/reminder.types';
 import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
-import { fileMacMatches, hasFileMac, readVaultBytes } from './vault-file-mac';
+import { fileMacMatches, hasFileMac, readVaultBytes, readVaultEnds } from './vault-file-mac';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
@@ -39,7 +41,7 @@ import {
   tagKeyOf,
   teamFilesKeyOf,
 } from './vault-seal';
-import { scanSealedFile, VerifiedFile, type ScannedEntry } from './vault-scan';
+import { ENTRIES_BOUNDS, scanSealedFile, VerifiedFile, type ScannedEntry } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -73,6 +75,22 @@ interface ReadFile {
   coveredDigest?: Buffer;
   head: KeyHead;
   doc?: SealedDocument;
+  /** Read without its entries (readVaultEnds): anything but the listing reads it whole. */
+  partial?: true;
+}
+
+/**
+ * What a reader will be asked for: everything, or only the listing (`list`, `reminders`,
+ * completion). A listing reader keeps only the bytes around the entries; should it be asked
+ * for more after all (an entry, the scan, a listing that does not open), it reads the file
+ * whole first, so the answers are the same.
+ */
+export type ReadExtent = 'all' | 'listing';
+
+interface ReaderOptions {
+  /** The master password when known before the file is read: the KDF starts early. */
+  password?: string;
+  extent?: ReadExtent;
 }
 
 export class VaultFileReader implements VaultReadApi {
@@ -93,22 +111,22 @@ export class VaultFileReader implements VaultReadApi {
    * at once. With `password` (known before the file is read, e.g. from the environment) the
    * KDF starts from the file's first bytes and runs while the rest is read and parsed.
    */
-  static open(path: string, options: { password?: string } = {}): VaultFileReader | undefined {
+  static open(path: string, options: ReaderOptions = {}): VaultFileReader | undefined {
     const opener = new NativeOpener();
     if (options.password) {
       const kdf = readKdfHead(path);
       if (kdf) opener.startEarly(options.password, kdf.salt, kdf.iterations);
     }
-    const file = readFile(path);
+    const file = (options.extent === 'listing' && readEnds(path)) || readFile(path);
     return file ? new VaultFileReader(path, file, opener) : undefined;
   }
 
   /** The reader of `vault.json` in `dir` (the file VaultService keeps there). */
-  static inFolder(dir: string, options: { password?: string } = {}): VaultFileReader | undefined {
+  static inFolder(dir: string, options: ReaderOptions = {}): VaultFileReader | undefined {
     return VaultFileReader.open(join(dir, 'vault.json'), options);
   }
 
-  /** Reads the file again (after another writer, e.g. a refresh, saved it). */
+  /** Reads the file again, whole (after another writer, e.g. a refresh, saved it). */
   reload(): void {
     const file = readFile(this.path);
     if (!file) throw new CorruptVaultError('The vault file changed and could not be read again.');
@@ -116,6 +134,11 @@ export class VaultFileReader implements VaultReadApi {
     this.verified = undefined;
     this.opened.clear();
     if (this.dek) this.verify(this.dek);
+  }
+
+  /** The whole file, when only its listing was read (asked for more after all). */
+  private whole(): void {
+    if (this.file.partial) this.reload();
   }
 
   isUnlocked(): boolean {
@@ -173,6 +196,7 @@ export class VaultFileReader implements VaultReadApi {
    */
   findByLabel(provider: EntryView['provider'], label: string): EntryView | undefined {
     if (!this.tagKey) throw new VaultError('locked', 'The vault is locked.');
+    this.whole();
     const tag = labelTag(this.tagKey, provider, label);
     const tagged: readonly SealedEntry[] =
       this.verified?.withTag(tag) ?? this.scanned().entries.filter((e) => e.tag === tag);
@@ -218,11 +242,12 @@ export class VaultFileReader implements VaultReadApi {
    * was changed and what is intact.
    */
   private verify(dek: Uint8Array): void {
-    const { bytes, coveredDigest } = this.file;
+    const { bytes, coveredDigest, partial } = this.file;
     if (!this.file.doc && fileMacMatches(bytes, fileMacKeyOf(dek), coveredDigest)) {
-      this.verified = VerifiedFile.of(bytes);
+      this.verified = VerifiedFile.of(bytes, { entries: !partial });
       if (this.verified) return;
     }
+    // The scan reads the whole file first, when only its ends were read.
     const doc = this.scanned();
     // The key header read first must be the document's (a second "kdf" key would differ).
     if (doc.wrappedDek !== this.file.head.wrappedDek || !sameKdf(doc, this.file.head)) {
@@ -235,6 +260,7 @@ export class VaultFileReader implements VaultReadApi {
 
   /** The scanned document (scanned now if the file MAC spared it so far). */
   private scanned(): SealedDocument {
+    this.whole();
     if (this.file.doc) return this.file.doc;
     const doc = readDocument(this.file.bytes);
     // The file MAC's structure was not the serializer's after all: the full path reads it.
@@ -251,6 +277,7 @@ export class VaultFileReader implements VaultReadApi {
   private stored(id: string): StoredEntry {
     const known = this.opened.get(id);
     if (known) return known;
+    this.whole();
     const found = this.verified?.withId(id);
     const sealed: SealedEntry | undefined =
       found === null ? undefined : (found ?? this.scanned().entries.find((e) => e.id === id));
@@ -296,6 +323,22 @@ function readFile(path: string): ReadFile | undefined {
   if (head) return { ...read, head };
   const doc = readDocument(bytes);
   return doc ? { bytes, head: doc, doc } : undefined;
+}
+
+/**
+ * The file without its entries, for a listing reader; undefined (read it whole) for a file
+ * without a file MAC, or not laid out as the serializer writes it.
+ */
+function readEnds(path: string): ReadFile | undefined {
+  let read: ReturnType<typeof readVaultEnds>;
+  try {
+    read = readVaultEnds(path, ENTRIES_BOUNDS.open, ENTRIES_BOUNDS.close);
+  } catch {
+    return undefined;
+  }
+  if (!read || !hasFileMac(read.bytes)) return undefined;
+  const head = keyHeadOf(read.bytes);
+  return head ? { ...read, head, partial: true } : undefined;
 }
 
 /** The key header from the bytes before the entries (ASCII, as the serializer writes it). */

@@ -35,6 +35,8 @@ const AFTER_ID = Buffer.from('","tag":"', 'latin1');
 const AFTER_TAG = Buffer.from('","data":"', 'latin1');
 const ENTRY_END = Buffer.from('"}', 'latin1');
 const AFTER_ENTRIES = Buffer.from('],"audit":[', 'latin1');
+/** What opens and what follows the entries in the serializer's file (readVaultEnds). */
+export const ENTRIES_BOUNDS = { open: ENTRIES_KEY, close: AFTER_ENTRIES } as const;
 
 /** One entry found in the file: id and tag as text, the sealed data as bytes of the file. */
 export class ScannedEntry implements SealedEntry {
@@ -168,20 +170,27 @@ export class VerifiedFile {
     private readonly to: number,
     /** Where the file MAC field begins: the fields before it end there. */
     private readonly end: number,
+    /** False for a file read without its entries (readVaultEnds): only field() answers. */
+    private readonly hasEntries: boolean,
   ) {}
 
-  /** The view, or undefined for a file this cannot search safely (call it after the MAC). */
-  static of(bytes: Buffer): VerifiedFile | undefined {
+  /**
+   * The view, or undefined for a file this cannot search safely (call it after the MAC).
+   * `entries: false` for bytes that are the file with its entries left out (readVaultEnds,
+   * which refused any backslash in what it left out): lookups then give undefined.
+   */
+  static of(bytes: Buffer, options: { entries?: boolean } = {}): VerifiedFile | undefined {
     const end = fileMacAt(bytes);
     if (end === undefined || bytes.indexOf(BACKSLASH) >= 0) return undefined;
     const key = bytes.indexOf(ENTRIES_KEY);
     const to = bytes.lastIndexOf(AFTER_ENTRIES, end);
     if (key < 0 || to < key) return undefined;
-    return new VerifiedFile(bytes, key + ENTRIES_KEY.length, to, end);
+    return new VerifiedFile(bytes, key + ENTRIES_KEY.length, to, end, options.entries !== false);
   }
 
   /** The entries whose label tag is `tag` (usually one), or undefined if one is malformed. */
   withTag(tag: string): ScannedEntry[] | undefined {
+    if (!this.hasEntries) return undefined;
     const needle = Buffer.from(`","tag":"${tag}","data":"`, 'latin1');
     const found: ScannedEntry[] = [];
     for (let at = this.find(needle, this.from); at >= 0; at = this.find(needle, at + 1)) {
@@ -194,6 +203,7 @@ export class VerifiedFile {
 
   /** The first entry with this id, null when there is none, undefined if it is malformed. */
   withId(id: string): ScannedEntry | null | undefined {
+    if (!this.hasEntries) return undefined;
     const at = this.find(Buffer.from(`{"id":"${id}","tag":"`, 'latin1'), this.from);
     if (at < 0) return null;
     const entry = scanEntryAt(this.bytes, at);

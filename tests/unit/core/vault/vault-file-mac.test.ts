@@ -14,9 +14,10 @@ import {
   fileMacMatches,
   hasFileMac,
   readVaultBytes,
+  readVaultEnds,
 } from '../../../../main/core/vault/vault-file-mac';
 import { withFileMac } from '../../../support/vault-file-tool';
-import { VerifiedFile } from '../../../../main/core/vault/vault-scan';
+import { ENTRIES_BOUNDS, VerifiedFile } from '../../../../main/core/vault/vault-scan';
 import { unwrapDek } from '../../../../main/core/vault/vault-keys';
 import { VaultFileReader } from '../../../../main/core/vault/vault-reader';
 import { fileMacKeyOf, macKeyOf } from '../../../../main/core/vault/vault-seal';
@@ -192,5 +193,109 @@ describe('the file MAC', () => {
     } finally {
       fs.rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a reader that reads only the listing (list, reminders, completion)', () => {
+  const { open, close } = ENTRIES_BOUNDS;
+  const mac = `,"fileMac":"${'A'.repeat(43)}="}`;
+  /** A file laid out as the serializer writes it, `close` starting at byte `at`. */
+  function laidOut(at: number): Buffer {
+    const head = '{"formatVersion":2,"kdf":{},"wrappedDek":"x","entries":[';
+    const entries = '{"id":"e","tag":"t","data":"' + 'd'.repeat(at - head.length - 30) + '"}';
+    const tail = '],"audit":[],"index":[],"mac":"m","listing":"l"';
+    return Buffer.from(head + entries.padEnd(at - head.length, ' ') + tail + mac, 'latin1');
+  }
+  const digestOf = (bytes: Buffer) =>
+    createHash('sha256')
+      .update(bytes.subarray(0, bytes.length - FILE_MAC_BYTES))
+      .digest();
+
+  it('keeps what is before and after the entries, and hashes every byte of the file', () => {
+    const path = join(dir, 'laid-out.json');
+    const chunk = 64 * 1024;
+    // The end of the entries anywhere around a chunk's edge, and in the first chunk.
+    for (const at of [
+      200,
+      chunk - 11,
+      chunk - 10,
+      chunk - 5,
+      chunk - 1,
+      chunk,
+      chunk + 1,
+      3 * chunk + 7,
+    ]) {
+      const bytes = laidOut(at);
+      fs.writeFileSync(path, bytes);
+      const read = readVaultEnds(path, open, close);
+      const head = bytes.indexOf(open) + open.length;
+      expect(read?.bytes.toString('latin1')).toBe(
+        bytes.toString('latin1', 0, head) + bytes.toString('latin1', at),
+      );
+      expect(read?.coveredDigest).toEqual(digestOf(bytes));
+    }
+  });
+
+  it('refuses a file it cannot cut safely: the caller reads it whole', () => {
+    const path = join(dir, 'odd.json');
+    const cases: [string, Buffer][] = [
+      // A backslash in the bytes it would leave out (an escape can hide the bounds).
+      ['escape', Buffer.from(laidOut(70_000).toString('latin1').replace('ddd', 'd\\d'), 'latin1')],
+      [
+        'no end of entries',
+        Buffer.from(laidOut(70_000).toString('latin1').replace('],"audit"', ']"audit"')),
+      ],
+      [
+        'no entries in the first chunk',
+        Buffer.concat([Buffer.from(' '.repeat(70_000)), laidOut(200)]),
+      ],
+      ['too short for a file MAC', Buffer.from('{"entries":[],"audit":[]}')],
+    ];
+    for (const [why, bytes] of cases) {
+      fs.writeFileSync(path, bytes);
+      expect(readVaultEnds(path, open, close), why).toBeUndefined();
+    }
+  });
+
+  it('lists as the app does, and still answers anything else from the whole file', async () => {
+    const { vault, path } = await savedVault();
+    const reader = VaultFileReader.open(path, { extent: 'listing' });
+    if (!reader) throw new Error('the reader refused the file');
+    await reader.unlock(PASSWORD);
+    expect(reader.list()).toEqual(vault.list());
+    const sms = reader.findByLabel('smsfactor', 'billing');
+    expect(reader.readSecret(sms?.id ?? '', 'token')).toBe('sf_SECOND_BILLING');
+    expect(reader.get(sms?.id ?? '')).toEqual(vault.get(sms?.id ?? ''));
+    expect(reader.lockedIndex()).toEqual(vault.lockedIndex());
+    expect(reader.list()).toEqual(vault.list());
+    // Locked, the locked index comes from the whole file too.
+    const locked = VaultFileReader.open(path, { extent: 'listing' });
+    expect(locked?.lockedIndex()).toEqual(vault.lockedIndex());
+  });
+
+  it('an entry changed outside is refused as changed outside, as by the whole read', async () => {
+    const { path } = await savedVault();
+    const doc = parseDiskDocument(fs.readFileSync(path, 'utf8'));
+    if (doc.formatVersion !== 2) throw new Error('not format 2');
+    const data = doc.entries[0]?.data ?? '';
+    edit(path, data, data.slice(0, 30) + (data[30] === 'A' ? 'B' : 'A') + data.slice(31));
+    const reader = VaultFileReader.open(path, { extent: 'listing' });
+    await expect(reader?.unlock(PASSWORD)).rejects.toThrow(/changed outside Token Vault/);
+  });
+
+  it('an edited locked index, or a file without a file MAC: the same listing', async () => {
+    const { vault, path } = await savedVault();
+    const expected = vault.list();
+    const index = /"index":\[[^\]]*\]/.exec(fs.readFileSync(path, 'latin1'))?.[0] ?? '';
+    edit(path, index, '"index":[{"id":"planted","kind":"smsfactor-token","at":1}]');
+    const edited = VaultFileReader.open(path, { extent: 'listing' });
+    await edited?.unlock(PASSWORD);
+    expect(edited?.list()).toEqual(expected);
+    // As an older writer left it: no file MAC at all.
+    const text = fs.readFileSync(path, 'latin1');
+    fs.writeFileSync(path, text.replace(/,"fileMac":"[^"]+"\}$/, '}'), 'latin1');
+    const older = VaultFileReader.open(path, { extent: 'listing' });
+    await older?.unlock(PASSWORD);
+    expect(older?.list()).toEqual(expected);
   });
 });
