@@ -4,23 +4,12 @@ import { z } from 'zod';
 import type { Settings } from '../../../preload/api';
 import type { DocumentStore } from '../ports';
 import { settingsFields } from './settings.schema';
+import { DEFAULT_SETTINGS, settingsFrom } from './settings-rules';
 import { VaultError } from '../vault/vault.types';
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  idleLockMinutes: 15,
-  clipboardClearSeconds: 30,
-  defaultHeaderFormat: 'http',
-  reminderLeadMinutes: [10080, 4320, 1440, 60],
-  closeToTray: true,
-  lockOnSuspend: true,
-  theme: 'system',
-  language: 'system',
-  loopbackPort: 43117,
-});
+export { DEFAULT_SETTINGS };
 
-const fields = settingsFields;
-
-const patchSchema = z.strictObject(fields).partial();
+const patchSchema = z.strictObject(settingsFields).partial();
 
 /** Sentences per field, so the message is useful beside the input. */
 const HINTS: Record<keyof Settings, string> = {
@@ -58,15 +47,7 @@ export class SettingsService {
   start(): void {
     // A damaged settings file is recovered (or set aside) by the store; defaults fill the rest.
     this.store.start?.();
-    const stored = this.store.read();
-    const next: Record<string, unknown> = { ...this.current };
-    if (stored && typeof stored === 'object') {
-      for (const [key, schema] of Object.entries(fields)) {
-        const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
-        if (parsed.success) next[key] = parsed.data;
-      }
-    }
-    this.current = next as unknown as Settings;
+    this.current = settingsFrom(this.store.read());
   }
 
   get(): Settings {

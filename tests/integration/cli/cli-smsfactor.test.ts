@@ -1,6 +1,6 @@
 // The command line against the SMSFactor sandbox: init, add, create (mint), headers + curl,
 // list, reminders, revoke, and the exit codes on the way.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmsfactorSandbox, type SmsfactorSandbox } from '../../sandbox/smsfactor';
@@ -176,6 +176,35 @@ describe('tokenvault with SMSFactor', () => {
     const lockedHuman = await runCli(['reminders', '--locked'], { env });
     expect(lockedHuman.stderr).toMatch(/the vault is locked; entry names need the master password/);
     expect(lockedHuman.stdout).toMatch(/^SEVERITY +DEADLINE +MESSAGE/);
+  });
+
+  it('reminders uses the lead times set in the app; a damaged settings file is set aside', async () => {
+    const settings = join(vault.dir, 'settings.json');
+    const severity = async () => {
+      const r = await runCli(['reminders', '--json'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      const body = JSON.parse(r.stdout) as { reminders: { label: string; severity: string }[] };
+      return body.reminders.find((item) => item.label === 'ci')?.severity;
+    };
+    try {
+      expect(await severity()).toBe('warning');
+      // Warned 30 minutes ahead only: the token has about an hour left, so not yet.
+      writeFileSync(settings, JSON.stringify({ reminderLeadMinutes: [30], theme: 'dark' }));
+      expect(await severity()).toBe('ok');
+      // A value the settings screen would refuse counts as not set: the default lead times.
+      writeFileSync(settings, JSON.stringify({ reminderLeadMinutes: [30, 30] }));
+      expect(await severity()).toBe('warning');
+      // Damaged (a cut write): kept aside as the app does, and the defaults apply meanwhile.
+      writeFileSync(settings, '{"reminderLeadMinutes":[30');
+      expect(await severity()).toBe('warning');
+      expect(readdirSync(vault.dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(
+        1,
+      );
+    } finally {
+      for (const name of readdirSync(vault.dir)) {
+        if (name.startsWith('settings')) rmSync(join(vault.dir, name), { force: true });
+      }
+    }
   });
 
   it('revoke smsfactor deletes it at SMSFactor; its headers are refused afterwards', async () => {
