@@ -1,9 +1,9 @@
 // The app's settings as the command line reads them (settings.json beside the vault; defaults
 // when there is none), without loading the vault service: the reminders read path needs the
 // reminder settings and nothing else of the full core. The file is read as it is, with the
-// checks of settings-rules.ts (no zod, no store libraries: loading them took ~100 ms, more
-// than the rest of `reminders`). A file that needs the store's recovery (damaged, or missing
-// beside a backup) goes through the settings service, which recovers it as the app does.
+// checks of settings-rules.ts (no zod, no store libraries: loading them took ~85 ms of
+// `reminders`). A file that needs the store's recovery (damaged, or missing beside a backup)
+// goes through the settings service, which recovers it as the app does.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../preload/api';
