@@ -283,6 +283,16 @@ describe('a reader that reads only the listing (list, reminders, completion)', (
     await expect(reader?.unlock(PASSWORD)).rejects.toThrow(/changed outside Token Vault/);
   });
 
+  it('a listing changed outside is not used: the entries are listed one by one', async () => {
+    const { vault, path } = await savedVault();
+    const listing = /"listing":"([^"]+)"/.exec(fs.readFileSync(path, 'latin1'))?.[1] ?? '';
+    const flipped = listing.slice(0, 40) + (listing[40] === 'A' ? 'B' : 'A') + listing.slice(41);
+    edit(path, listing, flipped);
+    const reader = VaultFileReader.open(path, { extent: 'listing' });
+    await reader?.unlock(PASSWORD);
+    expect(reader?.list()).toEqual(vault.list());
+  });
+
   it('an edited locked index, or a file without a file MAC: the same listing', async () => {
     const { vault, path } = await savedVault();
     const expected = vault.list();
