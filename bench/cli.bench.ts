@@ -8,7 +8,8 @@
 //   file, which the command line's scan of the file's bytes no longer does);
 //   cli_reminders_10k_ms and cli_session_reminders_10k_ms (10,000 entries, none due);
 //   node_list_floor_10k_ms (list-floor.cjs: the least a Node program does to print the same
-//   table from the same file with a session's key) and cli_session_list_vs_floor_ratio;
+//   table from the same file with a session's key), cli_session_list_vs_floor_ratio and
+//   cli_list_minus_kdf_vs_floor_ratio (list with the password, beside the KDF, against it);
 //   cli_headers_peak_mib (peak resident memory of `headers`);
 //   and the peer keepassxc_show_10k_ms: keepassxc-cli `show` on a 10,000-entry KDBX whose KDF
 //   was calibrated to the same time as ours (skipped, with a note, without keepassxc-cli).
@@ -288,6 +289,8 @@ export default async function cliBench(): Promise<Row[]> {
       ['cli_session_reminders_10k_ms', m('session_reminders'), 'ms'],
       ['node_list_floor_10k_ms', m('list_floor'), 'ms'],
       ['cli_session_list_vs_floor_ratio', m('session_list') / m('list_floor'), 'x'],
+      // With the password: what `list` costs beside the KDF, against the floor's whole run.
+      ['cli_list_minus_kdf_vs_floor_ratio', (m('list') - m('kdf')) / m('list_floor'), 'x'],
       ['node_read_parse_10k_ms', m('parse'), 'ms'],
       ['cli_help_ms', m('help'), 'ms'],
       ['cli_headers_peak_mib', median(peaks), 'MiB'],
