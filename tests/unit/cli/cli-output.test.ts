@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { table, tableBytes } from '../../../main/cli/cli-output';
+import { displayWidth, table, tableBytes } from '../../../main/cli/cli-output';
 
 /** What the table printed before it was written into bytes: padded cells, each line trimmed. */
-function linesOf(header: string[], rows: string[][]): string {
+function asciiLines(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const last = header.length - 1;
   const line = (cells: string[]) =>
@@ -35,23 +35,51 @@ describe('the human table', () => {
     );
   });
 
-  it('gives the same text as padding and trimming lines, whatever the cells hold', () => {
+  it('prints ASCII exactly as padding and trimming each line would', () => {
     const header = ['LABEL', 'PROVIDER', 'KIND', 'ACCOUNT'];
     const rows = [
-      ['étiquette', 'faxplus', 'oauth', 'zoë@example.com'],
-      ['日本語のラベル', 'api-key', 'api-key', ''],
-      ['emoji 🔑 key', '', '', ''],
-      ['trailing  ', 'x', '\u3000', ' '],
+      ['trailing  ', 'x', 'tab\t', ' '],
       ['', '', '', ''],
-      ['\u00a0', 'lone \ud800 surrogate', 'tab\t', 'end\u2003'],
+      ['emoji-free key', '', '', ''],
       ['short'],
     ];
-    // Byte for byte (a lone surrogate is written as U+FFFD, as Buffer.from writes it).
-    const bytes = Buffer.from(tableBytes(header, columnsOf(header, rows)));
-    expect(bytes.toString('utf8')).toBe(Buffer.from(linesOf(header, rows)).toString('utf8'));
-    expect(bytes.equals(Buffer.from(linesOf(header, rows), 'utf8'))).toBe(true);
-    const three = header.slice(0, 3);
-    expect(table(three, rows)).toBe(Buffer.from(linesOf(three, rows)).toString('utf8'));
+    expect(decoded(tableBytes(header, columnsOf(header, rows)))).toBe(asciiLines(header, rows));
+  });
+
+  it('lines up Chinese, Japanese, Korean, emoji and accents by the columns they take', () => {
+    const text = table(
+      ['LABEL', 'PROVIDER'],
+      [
+        ['日本語 key', 'api-key'],
+        ['Zoë', 'faxplus'],
+        ['🔑 key', 'oauth2'],
+        ['e\u0301te\u0301', 'smsfactor'],
+        ['한국어', 'api-key'],
+      ],
+    );
+    expect(text).toBe(
+      'LABEL       PROVIDER\n' +
+        '日本語 key  api-key\n' +
+        'Zoë         faxplus\n' +
+        '🔑 key      oauth2\n' +
+        'e\u0301te\u0301         smsfactor\n' +
+        '한국어      api-key\n',
+    );
+  });
+
+  it('trims white space of any script at a line end, and writes a lone surrogate as U+FFFD', () => {
+    const bytes = Buffer.from(
+      tableBytes(
+        ['A', 'B'],
+        [
+          ['x\u3000', 'lone \ud800', '\u00a0'],
+          ['y', '', ''],
+        ],
+      ),
+    );
+    // U+3000 takes two columns inside a line; at a line's end it is trimmed like a space.
+    expect(bytes.toString('utf8')).toBe('A       B\nx\u3000     y\nlone \ufffd\n\n');
+    expect(bytes.includes(Buffer.from('lone \xef\xbf\xbd\n', 'latin1'))).toBe(true);
   });
 
   it('prints the header alone when there are no rows, and ignores cells past the header', () => {
@@ -65,6 +93,25 @@ describe('the human table', () => {
       i % 3 === 0 ? `ラベル ${i}` : `label ${i}`,
       i % 2 === 0 ? '' : `𝓊𝓈𝑒𝓇${i}@example.com`,
     ]);
-    expect(decoded(tableBytes(header, columnsOf(header, rows)))).toBe(linesOf(header, rows));
+    const width = Math.max(...rows.map((r) => displayWidth(r[0] ?? '')));
+    const expected = [header, ...rows]
+      .map(([a = '', b = '']) => (a + ' '.repeat(width + 2 - displayWidth(a)) + b).trimEnd())
+      .join('\n');
+    expect(decoded(tableBytes(header, columnsOf(header, rows)))).toBe(`${expected}\n`);
+  });
+});
+
+describe('display width', () => {
+  it('counts the terminal columns a string takes', () => {
+    expect(displayWidth('billing')).toBe(7);
+    expect(displayWidth('日本語')).toBe(6);
+    expect(displayWidth('한국어')).toBe(6);
+    expect(displayWidth('ｈｅｌｌｏ')).toBe(10);
+    expect(displayWidth('Zoë')).toBe(3);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth('🔑')).toBe(2);
+    expect(displayWidth('👍🏽')).toBe(2);
+    expect(displayWidth('a\u200bb')).toBe(2);
+    expect(displayWidth('')).toBe(0);
   });
 });
