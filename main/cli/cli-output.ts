@@ -227,6 +227,12 @@ export function tableBytes(
   return writeTable(header, columns, false) ?? (writeTable(header, columns, true) as Uint8Array);
 }
 
+/**
+ * Longer cells (a reminder's message) go to the UTF-8 encoder in one call; shorter ones are
+ * copied byte by byte, which under the baseline compiler costs less than the call.
+ */
+const LONG_CELL = 24;
+
 /** The table, or undefined when `wide` is false and some cell is not ASCII. */
 function writeTable(
   header: readonly string[],
@@ -257,6 +263,13 @@ function writeTable(
   let at = 0;
   /** Writes `s`; false (ASCII pass only) at its first character that is not ASCII. */
   const put = (s: string): boolean => {
+    if (s.length > LONG_CELL) {
+      // One call to the encoder: more bytes than it takes UTF-16 units means not ASCII.
+      const n = out.write(s, at, 'utf8');
+      if (!wide && n !== s.length) return false;
+      at += n;
+      return true;
+    }
     for (let i = 0; i < s.length; i++) {
       const code = s.charCodeAt(i);
       if (code >= 0x80) {

@@ -42,6 +42,23 @@ function safeLocale(locale: string): string {
   }
 }
 
+/**
+ * The words themselves, by locale, unit and value: 10,000 deadlines repeat a few dozen of
+ * them, and each Intl format call costs more than the rest of a reminder. Bounded, for a
+ * long-running app.
+ */
+const wordsCache = new Map<string, string>();
+
+function cachedWords(key: string, make: () => string): string {
+  let words = wordsCache.get(key);
+  if (words === undefined) {
+    if (wordsCache.size >= 4096) wordsCache.clear();
+    words = make();
+    wordsCache.set(key, words);
+  }
+  return words;
+}
+
 function relativeFormatter(locale: string): Intl.RelativeTimeFormat {
   let f = relativeCache.get(locale);
   if (!f) {
@@ -64,11 +81,16 @@ function durationFormatter(locale: string, unit: Unit): Intl.NumberFormat {
 /** `deltaMs` > 0 is in the future ("in 3 days"), < 0 in the past ("3 days ago"). */
 export function formatRelative(deltaMs: number, locale = 'en'): string {
   const { value, unit } = pickUnit(Math.abs(deltaMs));
-  return relativeFormatter(locale).format(deltaMs < 0 ? -value : value, unit);
+  const signed = deltaMs < 0 ? -value : value;
+  return cachedWords(`r|${locale}|${unit}|${signed}|${Object.is(signed, -0) ? '-' : ''}`, () =>
+    relativeFormatter(locale).format(signed, unit),
+  );
 }
 
 /** A plain duration ("3 days"), for sentences like "within 3 days". */
 export function formatDuration(ms: number, locale = 'en'): string {
   const { value, unit } = pickUnit(Math.abs(ms));
-  return durationFormatter(locale, unit).format(value);
+  return cachedWords(`d|${locale}|${unit}|${value}`, () =>
+    durationFormatter(locale, unit).format(value),
+  );
 }

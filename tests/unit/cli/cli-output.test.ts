@@ -41,6 +41,7 @@ describe('the human table', () => {
       ['trailing  ', 'x', 'tab\t', ' '],
       ['', '', '', ''],
       ['emoji-free key', '', '', ''],
+      ['a label longer than twenty-four characters', 'faxplus', 'oauth', 'Replace it soon'],
       ['short'],
     ];
     expect(decoded(tableBytes(header, columnsOf(header, rows)))).toBe(asciiLines(header, rows));
@@ -65,6 +66,20 @@ describe('the human table', () => {
         'e\u0301te\u0301         smsfactor\n' +
         '한국어      api-key\n',
     );
+  });
+
+  it('lines up a long cell that is not ASCII as well as a short one', () => {
+    const long = '非常长的标签名称用于测试表格里面的对齐效果是否正确无误啊'; // 28 characters, 56 columns
+    expect(long.length).toBeGreaterThan(24);
+    expect(
+      table(
+        ['LABEL', 'P'],
+        [
+          [long, 'a'],
+          ['x', 'b'],
+        ],
+      ),
+    ).toBe(`LABEL${' '.repeat(53)}P\n${long}  a\nx${' '.repeat(57)}b\n`);
   });
 
   it('trims white space of any script at a line end, and writes a lone surrogate as U+FFFD', () => {

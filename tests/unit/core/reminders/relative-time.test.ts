@@ -30,6 +30,21 @@ describe('relative time words', () => {
     expect(formatRelative(3 * DAY, 'it')).toBe('tra 3 giorni');
   });
 
+  it('gives the same words again from its cache, for each language, sign and unit', () => {
+    // 10,000 deadlines ask for the same few words; the cache must not mix them up.
+    for (let round = 0; round < 2; round++) {
+      expect(formatRelative(3 * DAY)).toBe('in 3 days');
+      expect(formatRelative(-3 * DAY)).toBe('3 days ago');
+      expect(formatRelative(3 * DAY, 'it')).toBe('tra 3 giorni');
+      expect(formatRelative(3 * HOUR)).toBe('in 3 hours');
+      expect(formatDuration(3 * DAY)).toBe('3 days');
+      expect(formatDuration(3 * DAY, 'it')).toBe('3 giorni');
+      // Just past and just ahead round to zero seconds, and still read differently.
+      expect(formatRelative(-200)).toBe('0 seconds ago');
+      expect(formatRelative(200)).toBe('in 0 seconds');
+    }
+  });
+
   it('falls back to English on a malformed locale instead of throwing', () => {
     expect(formatRelative(3 * DAY, 'not a locale!')).toBe('in 3 days');
   });
