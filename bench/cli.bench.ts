@@ -6,7 +6,8 @@
 //   cli_help_ms; node_start_ms (bare Node, the floor under every figure);
 //   node_read_parse_10k_ms (Node doing nothing but reading and JSON-parsing the same vault
 //   file, which the command line's scan of the file's bytes no longer does);
-//   cli_reminders_10k_ms and cli_session_reminders_10k_ms (10,000 entries, none due);
+//   cli_reminders_10k_ms and cli_session_reminders_10k_ms (10,000 entries, none due), and
+//   cli_session_reminders_10k_due_ms (another vault whose 10,000 entries are all due);
 //   node_list_floor_10k_ms (list-floor.cjs: the least a Node program does to print the same
 //   table from the same file with a session's key), cli_session_list_vs_floor_ratio and
 //   cli_list_minus_kdf_vs_floor_ratio (list with the password, beside the KDF, against it);
@@ -50,7 +51,10 @@ const clock: Clock & Scheduler = {
  * A real vault (real KDF), then 10,000 sealed SMSFactor entries written in one save. Returns
  * the data key, for the floor program (list-floor.cjs) only.
  */
-export async function buildVault(dir: string): Promise<Uint8Array> {
+export async function buildVault(
+  dir: string,
+  options: { due?: boolean } = {},
+): Promise<Uint8Array> {
   const random = nodeRandom();
   const vault = createVaultService({
     dir,
@@ -76,8 +80,10 @@ export async function buildVault(dir: string): Promise<Uint8Array> {
       status: 'active',
       createdAt: now,
       updatedAt: now,
-      ttlSeconds: null,
-      expiresAt: null,
+      // With `due`, every token expires within 30 days (12 hours apart, 60 steps), so
+      // `reminders` has 10,000 items to word, sort and print.
+      ttlSeconds: options.due ? 30 * 86_400 : null,
+      expiresAt: options.due ? now + ((i % 60) + 1) * 12 * 3_600_000 : null,
       allowedIps: [],
       format: 'json',
       tokenId: String(100_000 + i),
@@ -137,8 +143,10 @@ function hasKeepassxc(): boolean {
 
 export default async function cliBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
+  const dueDir = mkdtempSync(join(tmpdir(), 'cli-bench-due-'));
   try {
     const dek = await buildVault(dir);
+    await buildVault(dueDir, { due: true });
     const bundle = join(ROOT, 'out/cli/tokenvault.cjs');
     const cli = [
       process.execPath,
@@ -178,6 +186,17 @@ export default async function cliBench(): Promise<Row[]> {
       TOKENVAULT_SESSION: unlocked.stdout.trim(),
     };
     if (unlocked.status !== 0) throw new Error(`tokenvault unlock failed: ${unlocked.stderr}`);
+    const unlockedDue = timed([...cli, 'unlock', '--raw', '--for', '2h'], {
+      ...env,
+      TOKENVAULT_HOME: dueDir,
+    });
+    if (unlockedDue.status !== 0)
+      throw new Error(`tokenvault unlock failed: ${unlockedDue.stderr}`);
+    const dueEnv = {
+      ...sessionEnv,
+      TOKENVAULT_HOME: dueDir,
+      TOKENVAULT_SESSION: unlockedDue.stdout.trim(),
+    };
 
     const times: Record<string, number[]> = {};
     const add = (name: string, ms: number) => (times[name] ??= []).push(ms);
@@ -236,6 +255,11 @@ export default async function cliBench(): Promise<Row[]> {
         }
         add(name, reminders.ms);
       }
+      const due = timed([...cli, 'reminders'], dueEnv);
+      if (due.status !== 0 || due.stdout.split('\n').length !== ENTRIES + 2) {
+        throw new Error(`tokenvault reminders (10,000 due) failed: ${due.stderr}`);
+      }
+      add('session_reminders_due', due.ms);
       add('help', timed([...cli, '--help'], env).ms);
       // What a reader that JSON-parses the whole file would pay before anything else.
       const parseOnly = `JSON.parse(require('fs').readFileSync(${JSON.stringify(vaultFile)}, 'utf8'))`;
@@ -287,6 +311,7 @@ export default async function cliBench(): Promise<Row[]> {
       ['cli_session_list_vs_password_ratio', m('session_list') / m('list'), 'x'],
       ['cli_reminders_10k_ms', m('reminders'), 'ms'],
       ['cli_session_reminders_10k_ms', m('session_reminders'), 'ms'],
+      ['cli_session_reminders_10k_due_ms', m('session_reminders_due'), 'ms'],
       ['node_list_floor_10k_ms', m('list_floor'), 'ms'],
       ['cli_session_list_vs_floor_ratio', m('session_list') / m('list_floor'), 'x'],
       // With the password: what `list` costs beside the KDF, against the floor's whole run.
@@ -306,5 +331,6 @@ export default async function cliBench(): Promise<Row[]> {
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dueDir, { recursive: true, force: true });
   }
 }
