@@ -5,14 +5,7 @@ import type { CommandRun } from '../cli-context';
 import { CliError, EXIT } from '../cli-errors';
 import type { CliReadCore } from '../cli-read-core';
 import { loadSettings } from '../cli-settings';
-import {
-  JSON_VERSION,
-  json,
-  lockedReminderJson,
-  reminderJson,
-  table,
-  tableBytes,
-} from '../cli-output';
+import { JSON_VERSION, json, lockedReminderJson, reminderJson, tableBytes } from '../cli-output';
 
 const minute = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 
@@ -64,9 +57,13 @@ export const run: CommandRun = async (ctx) => {
       return;
     }
     ctx.io.stdout(
-      table(
+      tableBytes(
         ['SEVERITY', 'DEADLINE', 'MESSAGE'],
-        reminders.map((r) => [r.severity, minute(r.deadline), r.message]),
+        [
+          reminders.map((r) => r.severity),
+          reminders.map((r) => minute(r.deadline)),
+          reminders.map((r) => r.message),
+        ],
       ),
     );
     return;

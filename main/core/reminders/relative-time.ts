@@ -81,9 +81,10 @@ function durationFormatter(locale: string, unit: Unit): Intl.NumberFormat {
 /** `deltaMs` > 0 is in the future ("in 3 days"), < 0 in the past ("3 days ago"). */
 export function formatRelative(deltaMs: number, locale = 'en'): string {
   const { value, unit } = pickUnit(Math.abs(deltaMs));
-  const signed = deltaMs < 0 ? -value : value;
-  return cachedWords(`r|${locale}|${unit}|${signed}|${Object.is(signed, -0) ? '-' : ''}`, () =>
-    relativeFormatter(locale).format(signed, unit),
+  // The sign is part of the key: "0 seconds ago" (-0) and "in 0 seconds" (0) differ.
+  const sign = deltaMs < 0 ? '-' : '+';
+  return cachedWords(`r|${locale}|${unit}|${sign}${value}`, () =>
+    relativeFormatter(locale).format(deltaMs < 0 ? -value : value, unit),
   );
 }
 

@@ -1,8 +1,9 @@
 // Every setting's default and bounds as plain data, with the check a stored value must pass.
 // Reading settings (the app at start, the command line's `reminders`) needs only this, not
 // zod: on the command line, loading zod and the store's libraries to read a small file took
-// ~85 ms of the 270 ms `reminders` took with a session. The zod schema (settings.schema.ts) takes its
-// bounds from here, so the two cannot drift apart, and a test holds them to the same answers.
+// ~85 ms of the 270 ms `reminders` took with a session. The zod schema (settings.schema.ts)
+// and the settings screen's hints take their bounds from here, so they cannot drift apart,
+// and a test holds the schema and these checks to the same answers.
 import type { HeaderFormat, Settings } from '../../../preload/api';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -36,6 +37,7 @@ interface IntListRule {
 interface SwitchRule {
   kind: 'switch';
 }
+type Rule = IntRule | ChoiceRule<string> | IntListRule | SwitchRule;
 
 export const SETTING_RULES = {
   idleLockMinutes: { kind: 'int', min: 0, max: 24 * 60 },
@@ -52,12 +54,7 @@ export const SETTING_RULES = {
     Settings['language']
   >,
   loopbackPort: { kind: 'int', min: 1024, max: 65535 },
-} as const satisfies Record<
-  keyof Settings,
-  IntRule | ChoiceRule<string> | IntListRule | SwitchRule
->;
-
-type Rule = IntRule | ChoiceRule<string> | IntListRule | SwitchRule;
+} as const satisfies Record<keyof Settings, Rule>;
 
 const inBounds = (value: unknown, rule: { min: number; max: number }): boolean =>
   typeof value === 'number' &&

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Settings } from '../../../preload/api';
 import type { DocumentStore } from '../ports';
 import { settingsFields } from './settings.schema';
-import { DEFAULT_SETTINGS, settingsFrom } from './settings-rules';
+import { DEFAULT_SETTINGS, SETTING_RULES as R, settingsFrom } from './settings-rules';
 import { VaultError } from '../vault/vault.types';
 
 export { DEFAULT_SETTINGS };
@@ -13,15 +13,15 @@ const patchSchema = z.strictObject(settingsFields).partial();
 
 /** Sentences per field, so the message is useful beside the input. */
 const HINTS: Record<keyof Settings, string> = {
-  idleLockMinutes: 'a whole number of minutes from 0 (never) to 1440',
-  clipboardClearSeconds: 'a whole number of seconds from 0 (never) to 3600',
-  defaultHeaderFormat: 'one of http, curl, json, env, fetch, python',
-  reminderLeadMinutes: 'up to 10 different whole numbers of minutes',
+  idleLockMinutes: `a whole number of minutes from 0 (never) to ${R.idleLockMinutes.max}`,
+  clipboardClearSeconds: `a whole number of seconds from 0 (never) to ${R.clipboardClearSeconds.max}`,
+  defaultHeaderFormat: `one of ${R.defaultHeaderFormat.values.join(', ')}`,
+  reminderLeadMinutes: `up to ${R.reminderLeadMinutes.maxItems} different whole numbers of minutes`,
   closeToTray: 'on or off',
   lockOnSuspend: 'on or off',
   theme: 'system, light or dark',
   language: 'system, en, it or zh-CN',
-  loopbackPort: 'a port number from 1024 to 65535',
+  loopbackPort: `a port number from ${R.loopbackPort.min} to ${R.loopbackPort.max}`,
 };
 
 /** A field error carried on VaultError so IPC can fill ApiError.field. */
@@ -35,10 +35,7 @@ export class SettingsFieldError extends VaultError {
 }
 
 export class SettingsService {
-  private current: Settings = {
-    ...DEFAULT_SETTINGS,
-    reminderLeadMinutes: [...DEFAULT_SETTINGS.reminderLeadMinutes],
-  };
+  private current: Settings = settingsFrom(undefined);
   private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(private readonly store: DocumentStore<unknown> & { start?: () => unknown }) {}

@@ -18,7 +18,7 @@ import type { LockedDeadline } from '../reminders/reminder.types';
 import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
-import { fileMacMatches, hasFileMac, readVaultBytes, readVaultEnds } from './vault-file-mac';
+import { fileMacMatches, hasFileMac, readVaultBytes } from './vault-file-mac';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
@@ -41,7 +41,7 @@ import {
   tagKeyOf,
   teamFilesKeyOf,
 } from './vault-seal';
-import { ENTRIES_BOUNDS, scanSealedFile, VerifiedFile, type ScannedEntry } from './vault-scan';
+import { readVaultEnds, scanSealedFile, VerifiedFile, type ScannedEntry } from './vault-scan';
 import { openSecret } from './vault-secrets';
 import { VaultError, type SecretField, type VaultApi } from './vault.types';
 
@@ -332,7 +332,7 @@ function readFile(path: string): ReadFile | undefined {
 function readEnds(path: string): ReadFile | undefined {
   let read: ReturnType<typeof readVaultEnds>;
   try {
-    read = readVaultEnds(path, ENTRIES_BOUNDS.open, ENTRIES_BOUNDS.close);
+    read = readVaultEnds(path);
   } catch {
     return undefined;
   }

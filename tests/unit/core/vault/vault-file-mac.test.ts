@@ -14,10 +14,9 @@ import {
   fileMacMatches,
   hasFileMac,
   readVaultBytes,
-  readVaultEnds,
 } from '../../../../main/core/vault/vault-file-mac';
 import { withFileMac } from '../../../support/vault-file-tool';
-import { ENTRIES_BOUNDS, VerifiedFile } from '../../../../main/core/vault/vault-scan';
+import { readVaultEnds, VerifiedFile } from '../../../../main/core/vault/vault-scan';
 import { unwrapDek } from '../../../../main/core/vault/vault-keys';
 import { VaultFileReader } from '../../../../main/core/vault/vault-reader';
 import { fileMacKeyOf, macKeyOf } from '../../../../main/core/vault/vault-seal';
@@ -197,9 +196,9 @@ describe('the file MAC', () => {
 });
 
 describe('a reader that reads only the listing (list, reminders, completion)', () => {
-  const { open, close } = ENTRIES_BOUNDS;
+  const open = Buffer.from('"entries":[', 'latin1');
   const mac = `,"fileMac":"${'A'.repeat(43)}="}`;
-  /** A file laid out as the serializer writes it, `close` starting at byte `at`. */
+  /** A file laid out as the serializer writes it, its entries ending at byte `at`. */
   function laidOut(at: number): Buffer {
     const head = '{"formatVersion":2,"kdf":{},"wrappedDek":"x","entries":[';
     const entries = '{"id":"e","tag":"t","data":"' + 'd'.repeat(at - head.length - 30) + '"}';
@@ -227,7 +226,7 @@ describe('a reader that reads only the listing (list, reminders, completion)', (
     ]) {
       const bytes = laidOut(at);
       fs.writeFileSync(path, bytes);
-      const read = readVaultEnds(path, open, close);
+      const read = readVaultEnds(path);
       const head = bytes.indexOf(open) + open.length;
       expect(read?.bytes.toString('latin1')).toBe(
         bytes.toString('latin1', 0, head) + bytes.toString('latin1', at),
@@ -253,7 +252,7 @@ describe('a reader that reads only the listing (list, reminders, completion)', (
     ];
     for (const [why, bytes] of cases) {
       fs.writeFileSync(path, bytes);
-      expect(readVaultEnds(path, open, close), why).toBeUndefined();
+      expect(readVaultEnds(path), why).toBeUndefined();
     }
   });
 
