@@ -1,5 +1,5 @@
 // How the `tokenvault` command is bundled, shared by scripts/build.mjs and the CLI test
-// harness so the suites run what users run. Two outputs in out/cli:
+// harness so the suites run what users run. Three outputs in out/cli:
 // - tokenvault.cjs, the package's bin (main/cli/bin.ts): one small CommonJS file that prints
 //   the general help itself and otherwise imports tokenvault.mjs. CommonJS because Node's ESM
 //   loader costs about 10 ms to start, half of `--help`'s budget above Node's own start.
@@ -7,6 +7,42 @@
 //   argument table; each command, and each heavy library (conf, zod, node-forge, the provider
 //   clients), is a chunk under out/cli/chunks/ loaded only by the command that imports it. A
 //   single file would make Node parse all of it (2.3 MB) first.
+// - kept-list.cjs (main/cli/kept-list.ts): `list` with a session whose table was kept,
+//   printed by the bin without loading the program (CommonJS, one file, for the same reason).
+// All three carry the same build id (main/cli/build-id.ts), a hash of the sources.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The TypeScript files under `dir`, sorted, as paths relative to `root`.
+ * @param {string} root
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function sourcesUnder(root, dir) {
+  const found = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...sourcesUnder(root, path));
+    else if (entry.name.endsWith('.ts')) found.push(path);
+  }
+  return found.sort();
+}
+
+/**
+ * A hash of every source the command line is bundled from (main/, preload/, package.json):
+ * any change to the code gives another id. `--watch` computes it once, when it starts.
+ * @param {string} root
+ */
+export function cliBuildId(root) {
+  const hash = createHash('sha256');
+  for (const file of [...sourcesUnder(root, 'main'), ...sourcesUnder(root, 'preload')]) {
+    hash.update(`${file}\0`).update(readFileSync(join(root, file)));
+  }
+  hash.update(readFileSync(join(root, 'package.json')));
+  return hash.digest('base64url').slice(0, 22);
+}
 
 // Bundled CommonJS dependencies (node-forge) call require(); an ESM chunk has none unless it
 // makes one.
@@ -26,13 +62,23 @@ export const V8_FLAGS_PRELUDE = [
   "if (Number(process.versions.v8.split('.')[0]) >= 11) __tvSetV8Flags('--max-opt=1');",
 ].join('\n');
 
+/** @type {Map<string, string>} one id per project folder and process */
+const buildIds = new Map();
+/** @param {string} root */
+function buildIdOf(root) {
+  let id = buildIds.get(root);
+  if (id === undefined) buildIds.set(root, (id = cliBuildId(root)));
+  return id;
+}
+
 /**
- * What both outputs share.
+ * What all outputs share.
  * @param {string} root
  * @param {string} outdir
  */
 const common = (root, outdir) => ({
   absWorkingDir: root,
+  define: { __TOKENVAULT_BUILD__: JSON.stringify(buildIdOf(root)) },
   outdir,
   bundle: true,
   platform: /** @type {const} */ ('node'),
@@ -98,7 +144,22 @@ export function cliBinBuildOptions(root, outdir) {
 }
 
 /**
- * Builds both outputs into `outdir` (the test harness; scripts/build.mjs builds them as two
+ * `list`'s kept table (kept-list.ts): CommonJS, one file, loaded by the bin at run time.
+ * @param {string} root the project folder
+ * @param {string} outdir beside tokenvault.cjs
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function cliKeptListBuildOptions(root, outdir) {
+  return {
+    ...common(root, outdir),
+    entryPoints: { 'kept-list': 'main/cli/kept-list.ts' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  };
+}
+
+/**
+ * Builds the three outputs into `outdir` (the test harness; scripts/build.mjs builds them as two
  * of its targets, so that --watch covers them, and marks them executable).
  * @param {typeof import('esbuild')} esbuild
  * @param {string} root
@@ -108,5 +169,6 @@ export async function buildCli(esbuild, root, outdir) {
   await Promise.all([
     esbuild.build(cliBuildOptions(root, outdir)),
     esbuild.build(cliBinBuildOptions(root, outdir)),
+    esbuild.build(cliKeptListBuildOptions(root, outdir)),
   ]);
 }

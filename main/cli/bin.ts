@@ -6,17 +6,20 @@ import { writeSync } from 'node:fs';
 import { COMMANDS, generalHelp, isGeneralHelp } from './cli-commands';
 import { EXIT } from './cli-errors';
 import type * as Program from './index';
+import type * as KeptList from './kept-list';
 
 /** Beside this file in out/cli; a variable, so the bundler leaves the import to run time. */
 const PROGRAM = './tokenvault.mjs';
+/** `list`'s kept table (kept-list.ts), also beside this file and loaded at run time. */
+const KEPT_LIST = './kept-list.cjs';
 
 /**
  * Straight to file descriptor 1: creating process.stdout costs more than the rest of the
  * help. A pipe the reader left (\`| head\`) ends the output; one that would block takes the
  * stream instead.
  */
-function print(text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function print(text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(1, bytes, done);
@@ -27,10 +30,28 @@ function print(text: string): void {
   }
 }
 
+/**
+ * `list` with a session whose table was kept: printed without loading the program. Any
+ * problem, or no such table, leaves everything to the program.
+ */
+function printedKeptList(argv: readonly string[]): boolean {
+  if (argv[0] !== 'list' || !process.env['TOKENVAULT_SESSION']) return false;
+  try {
+    // A plain require: the bin is CommonJS, and the file is found beside it at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const kept = require(KEPT_LIST) as typeof KeptList;
+    return kept.printKeptList(argv, process.env, (bytes) => print(bytes));
+  } catch {
+    return false;
+  }
+}
+
 const argv = process.argv.slice(2);
 if (isGeneralHelp(argv)) {
   print(generalHelp());
   process.exitCode = argv.length === 0 ? EXIT.usage : EXIT.ok;
+} else if (printedKeptList(argv)) {
+  process.exitCode = EXIT.ok;
 } else {
   const unlocks = COMMANDS.some((c) => c.unlocks === true && c.name === argv[0]);
   (unlocks

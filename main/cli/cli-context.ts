@@ -7,6 +7,7 @@ import { CliError, EXIT, UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import type { TeamService } from '../core/team/team.service';
 import type { ReadExtent } from '../core/vault/vault-reader';
+import { BUILD_ID } from './build-id';
 import { resolveVaultDir } from './cli-paths';
 
 export type OptionValue = string | boolean | (string | boolean)[] | undefined;
@@ -51,6 +52,12 @@ export interface CommandContext {
    * `extent: 'listing'` for a command that reads only the listing (vault-reader.ts).
    */
   unlockedReader(options?: { extent?: ReadExtent }): Promise<CliReadCore>;
+  /**
+   * Where a command keeps what it drew from the vault (its output) for the rest of the session
+   * (vault-session.ts), bound to this build: only when `reader` was unlocked by a session and
+   * reads the file with its file MAC verified.
+   */
+  sessionCache(reader: CliReadCore): Promise<SessionCache | undefined>;
   /** The master password (TOKENVAULT_PASSWORD, --password-stdin, or a hidden prompt). */
   password(purpose: 'unlock' | 'create'): Promise<string>;
   /** One secret line from standard input (hidden prompt at a terminal). */
@@ -58,6 +65,14 @@ export interface CommandContext {
 }
 
 export type CommandRun = (ctx: CommandContext) => Promise<void>;
+
+/** A session's cache, bound to one vault file and one build (CommandContext.sessionCache). */
+export interface SessionCache {
+  /** What was kept as `name`, if it was drawn from this file by this build. */
+  read(name: string): Buffer | undefined;
+  /** Keeps `bytes` as `name` (best effort: not kept if it cannot be written). */
+  write(name: string, bytes: Uint8Array): void;
+}
 
 /** What can be unlocked by a session or by the master password. */
 export interface Unlockable {
@@ -119,6 +134,8 @@ export function createContext(
   let unlockPassword: Promise<string> | undefined;
   const sessionToken = io.env['TOKENVAULT_SESSION'] || undefined;
   let sessionRefused = false;
+  /** The vault (fast reader or full core) was opened with the session. */
+  let openedBySession = false;
 
   /**
    * Unlocks `vault` with the session when there is one, else (or when it has ended, which is
@@ -135,6 +152,7 @@ export function createContext(
         await vault.unlockWithSession((wrapped) =>
           session.openSession(vaultDir, sessionToken, wrapped, Date.now()),
         );
+        openedBySession = true;
         return;
       } catch (error) {
         if (!(error instanceof session.SessionError)) throw error;
@@ -229,6 +247,19 @@ export function createContext(
       const reader = await ctx.reader({ willUnlock: true, ...options });
       if (!reader.vault.isUnlocked()) await unlockVault(reader);
       return reader;
+    },
+    async sessionCache(reader) {
+      if (!sessionToken || !openedBySession || !reader.vault.isUnlocked()) return undefined;
+      const stamp = await reader.cacheStamp();
+      if (!stamp) return undefined;
+      const session = await import('../core/vault/vault-session');
+      const binding = { ...stamp, program: BUILD_ID };
+      return {
+        read: (name) => session.readSessionCache(vaultDir, sessionToken, name, binding),
+        write: (name, bytes) => {
+          session.writeSessionCache(vaultDir, sessionToken, name, binding, bytes);
+        },
+      };
     },
     password(purpose) {
       // Asked once per command: `inject` reads it before the template that follows it on stdin.

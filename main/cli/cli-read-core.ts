@@ -166,6 +166,17 @@ export class CliReadCore {
     return this.withFallback(() => this.current.lockedIndex());
   }
 
+  /**
+   * What names the vault file for a session's cache (vault-session.ts): only while the fast
+   * reader serves it with its file MAC verified, and for a vault in no team (shared entries
+   * change without the vault file changing).
+   */
+  async cacheStamp(): Promise<{ fileMac: string; key: Buffer } | undefined> {
+    const reader = this.reader;
+    if (!reader || (await this.team())) return undefined;
+    return this.reader === reader ? reader.cacheStamp() : undefined;
+  }
+
   /** The team, loaded once (undefined without one). */
   team(): Promise<TeamService | undefined> {
     const open = this.options.team;

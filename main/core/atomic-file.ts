@@ -7,7 +7,15 @@ import { basename, dirname, join } from 'node:path';
 
 export const PRIVATE_FILE_MODE = 0o600;
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * `durable: false` skips the fsync, for a file that may be lost in a crash but never be seen
+ * half-written (a cache: the rename still replaces it whole).
+ */
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { durable?: boolean } = {},
+): void {
   const temp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -18,7 +26,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     try {
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
+      if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -1,12 +1,25 @@
+import { KEPT_LIST } from '../build-id';
 import type { CommandRun } from '../cli-context';
 import { JSON_VERSION, entryJson, expiryOf, json, tableBytes } from '../cli-output';
 
 const minuteUtc = (ms: number | null): string =>
   ms === null ? 'never' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-/** Labels and the rest of the metadata are sealed: the vault is unlocked to list them. */
+/**
+ * Labels and the rest of the metadata are sealed: the vault is unlocked to list them. With a
+ * session, the table drawn last time is printed again while the vault file is the same one
+ * (vault-session.ts caches): the file is still read and its MAC checked, but the listing of
+ * 10,000 entries is not opened, parsed and drawn again. The bin prints such a table before
+ * it even loads the program (kept-list.ts); this path draws and keeps it.
+ */
 export const run: CommandRun = async (ctx) => {
   const core = await ctx.unlockedReader({ extent: 'listing' });
+  const table = ctx.flag('json') ? undefined : await ctx.sessionCache(core);
+  const kept = table?.read(KEPT_LIST);
+  if (kept) {
+    ctx.io.stdout(kept);
+    return;
+  }
   const entries = await core.list();
   if (ctx.flag('json')) {
     ctx.io.stdout(json({ version: JSON_VERSION, entries: entries.map(entryJson) }));
@@ -28,10 +41,10 @@ export const run: CommandRun = async (ctx) => {
     entries.map((e) => e.account?.email ?? e.account?.id ?? ''),
     ...(shared ? [entries.map((e) => e.team ?? '')] : []),
   ];
-  ctx.io.stdout(
-    tableBytes(
-      ['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', ...(shared ? ['TEAM'] : [])],
-      columns,
-    ),
+  const drawn = tableBytes(
+    ['LABEL', 'PROVIDER', 'KIND', 'STATUS', 'EXPIRES', 'ACCOUNT', ...(shared ? ['TEAM'] : [])],
+    columns,
   );
+  ctx.io.stdout(drawn);
+  table?.write(KEPT_LIST, drawn);
 };

@@ -84,6 +84,14 @@ export function fileMacAt(bytes: Buffer): number | undefined {
   return at;
 }
 
+/** The file MAC as written (base64), when the file ends with one; checked or not. */
+export function fileMacText(bytes: Buffer): string | undefined {
+  const at = fileMacAt(bytes);
+  if (at === undefined) return undefined;
+  const start = at + FIELD.length;
+  return bytes.toString('latin1', start, start + MAC_CHARS);
+}
+
 /** True when the file ends with a file MAC (not yet checked: that needs the key). */
 export function hasFileMac(bytes: Buffer): boolean {
   return fileMacAt(bytes) !== undefined;
@@ -95,9 +103,9 @@ export function hasFileMac(bytes: Buffer): boolean {
  */
 export function fileMacMatches(bytes: Buffer, key: Uint8Array, coveredDigest?: Buffer): boolean {
   const at = fileMacAt(bytes);
-  if (at === undefined) return false;
-  const start = at + FIELD.length;
-  const expected = Buffer.from(bytes.toString('latin1', start, start + MAC_CHARS), 'base64');
+  const text = fileMacText(bytes);
+  if (at === undefined || text === undefined) return false;
+  const expected = Buffer.from(text, 'base64');
   const actual = macOf(coveredDigest ?? sha256(bytes.subarray(0, at)), key);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

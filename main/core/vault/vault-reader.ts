@@ -18,7 +18,7 @@ import type { LockedDeadline } from '../reminders/reminder.types';
 import { readKdfHead } from './early-kdf';
 import { NativeOpener } from './native-opener';
 import { SealError } from './seal-format';
-import { fileMacMatches, hasFileMac, readVaultBytes } from './vault-file-mac';
+import { fileMacMatches, fileMacText, hasFileMac, readVaultBytes } from './vault-file-mac';
 import { findEntryByLabel, toView } from './vault-entries';
 import {
   CorruptVaultError,
@@ -38,6 +38,7 @@ import {
   macMatches,
   openEntry,
   openListing,
+  sessionCacheKeyOf,
   tagKeyOf,
   teamFilesKeyOf,
 } from './vault-seal';
@@ -214,6 +215,16 @@ export class VaultFileReader implements VaultReadApi {
 
   teamFilesKey(): Buffer {
     return teamFilesKeyOf(this.requireKey());
+  }
+
+  /**
+   * What names this exact file for a session's cache (vault-session.ts): its file MAC, and
+   * the caches' key. Only once that MAC verified under the key, so any changed byte gives
+   * another name; undefined otherwise (a file read the long way is not cached).
+   */
+  cacheStamp(): { fileMac: string; key: Buffer } | undefined {
+    const fileMac = this.verified && fileMacText(this.file.bytes);
+    return fileMac ? { fileMac, key: sessionCacheKeyOf(this.requireKey()) } : undefined;
   }
 
   onStatus(): () => void {

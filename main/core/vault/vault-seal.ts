@@ -57,6 +57,14 @@ export function fileMacKeyOf(dek: Uint8Array): Buffer {
   return hkdf(dek, FILE_MAC_INFO);
 }
 
+/**
+ * The key of a command-line session's caches (vault-session.ts): what was drawn from the
+ * vault is sealed under the vault's own key material, never under a key of its own.
+ */
+export function sessionCacheKeyOf(dek: Uint8Array): Buffer {
+  return hkdf(dek, 'tokenvault session cache|1');
+}
+
 /** The label tags' key, also from the data key (another HKDF info). */
 export function tagKeyOf(dek: Uint8Array): Buffer {
   return hkdf(dek, TAG_INFO);

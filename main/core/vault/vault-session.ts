@@ -9,6 +9,11 @@
 //   longer, moved to another session, or kept past a password change does not open.
 // A session ends at its fixed end time, with `tokenvault lock` (every file removed), or when
 // the master password changes. Ended files are removed when they are next met.
+// A session may also keep what a command printed from the vault (`list`'s table) in
+// `sessions/<id>.<name>.cache` (0600), so the same command on the same file answers without
+// opening the listing again: sealed under a key derived from the data key, bound to the
+// session, the build that drew it and the vault file's MAC (any change to the file, or a
+// new build, and it no longer opens), and removed with the session.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -20,6 +25,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 import { IV_BYTES, KEY_BYTES, TAG_BYTES } from './seal-format';
 
 /** The environment variable that carries the token (withheld from `exec`'s command). */
@@ -32,6 +38,9 @@ const TOKEN = /^tv1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/;
 const FILE = /^([0-9a-f]{32})\.json$/;
 /** A file a crashed `unlock` left half-written. */
 const TEMP_FILE = /^[0-9a-f]{32}\.json\.tmp$/;
+/** A session's cache (below), and one a crashed command left half-written (atomic-file.ts). */
+const CACHE_FILE = /^\.?([0-9a-f]{32})\.[a-z]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
+const CACHE_NAME = /^[a-z]+$/;
 
 export type SessionProblem =
   | 'malformed'
@@ -131,6 +140,16 @@ function sweep(vaultDir: string, now: number): void {
     const path = join(sessionFolder(vaultDir), name);
     if (!((readSessionFile(path)?.expiresAt ?? 0) > now)) rmSync(path, { force: true });
   }
+  const kept = new Set(sessionFiles(vaultDir));
+  removeCaches(vaultDir, (id) => !kept.has(`${id}.json`));
+}
+
+/** Removes the caches (and half-written ones) of the sessions `which` picks. */
+function removeCaches(vaultDir: string, which: (id: string) => boolean): void {
+  for (const name of sessionFiles(vaultDir, CACHE_FILE)) {
+    const id = CACHE_FILE.exec(name)?.[1];
+    if (id && which(id)) rmSync(join(sessionFolder(vaultDir), name), { force: true });
+  }
 }
 
 export interface StartedSession {
@@ -190,14 +209,16 @@ export function startSession(
 
 /**
  * The data key of the session `token` names, for the vault whose wrapped key is `wrappedDek`;
- * SessionError when it cannot be used (an ended or outdated file is removed). The caller still
- * checks the key against the document MAC before using it.
+ * SessionError when it cannot be used (an ended or outdated file is removed, with its caches,
+ * unless `removeEnded` is false: a first try that leaves the telling to the program). The
+ * caller still checks the key against the document MAC before using it.
  */
 export function openSession(
   vaultDir: string,
   token: string,
   wrappedDek: string,
   now: number,
+  options: { removeEnded?: boolean } = {},
 ): Uint8Array {
   const m = TOKEN.exec(token.trim());
   if (!m?.[1] || !m[2]) {
@@ -215,15 +236,20 @@ export function openSession(
       `The session in ${SESSION_VARIABLE} has ended (locked, or for another vault); run \`tokenvault unlock\` again.`,
     );
   }
-  if (file.expiresAt <= now) {
+  const remove = () => {
+    if (options.removeEnded === false) return;
     rmSync(path, { force: true });
+    removeCaches(vaultDir, (of) => of === id);
+  };
+  if (file.expiresAt <= now) {
+    remove();
     throw new SessionError(
       'ended',
       `The session in ${SESSION_VARIABLE} ended at ${whenText(file.expiresAt)}; run \`tokenvault unlock\` again.`,
     );
   }
   if (file.vault !== sessionBinding(wrappedDek)) {
-    rmSync(path, { force: true });
+    remove();
     throw new SessionError(
       'password-changed',
       `The master password changed after \`tokenvault unlock\`, which ended the session; unlock again.`,
@@ -264,5 +290,96 @@ export function endSessions(vaultDir: string, now: number): number {
     if ((readSessionFile(path)?.expiresAt ?? 0) > now) live += 1;
     rmSync(path, { force: true });
   }
+  removeCaches(vaultDir, () => true);
   return live;
+}
+
+/**
+ * What a session's cache is bound to besides the session: the key (derived from the data
+ * key, vault-seal.ts sessionCacheKeyOf), the file MAC of the vault file it was drawn from,
+ * and the program that drew it (the command line's build id: a hash of its sources).
+ */
+export interface CacheBinding {
+  key: Uint8Array;
+  fileMac: string;
+  program: string;
+}
+
+const cacheAad = (id: string, name: string, binding: CacheBinding): Buffer =>
+  Buffer.from(
+    `tokenvault session cache|1|${id}|${name}|${binding.program}|${binding.fileMac}`,
+    'utf8',
+  );
+
+/** The session id and the cache's path, for a well-formed token and name. */
+function cacheFile(
+  vaultDir: string,
+  token: string,
+  name: string,
+): { id: string; path: string } | undefined {
+  const id = TOKEN.exec(token.trim())?.[1];
+  if (!id || !CACHE_NAME.test(name)) return undefined;
+  return { id, path: join(sessionFolder(vaultDir), `${id}.${name}.cache`) };
+}
+
+/**
+ * The bytes kept as `name` for this session, when they were drawn from this very file by this
+ * very program; undefined otherwise (none kept, another file or build, or changed on disk).
+ * Call it only once openSession has accepted the token.
+ */
+export function readSessionCache(
+  vaultDir: string,
+  token: string,
+  name: string,
+  binding: CacheBinding,
+): Buffer | undefined {
+  const file = cacheFile(vaultDir, token, name);
+  if (!file) return undefined;
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file.path);
+  } catch {
+    return undefined;
+  }
+  if (raw.length < IV_BYTES + TAG_BYTES) return undefined;
+  const decipher = createDecipheriv('aes-256-gcm', binding.key, raw.subarray(0, IV_BYTES), {
+    authTagLength: TAG_BYTES,
+  });
+  decipher.setAAD(cacheAad(file.id, name, binding));
+  decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+  // GCM gives everything from update(); final() only checks the tag (no copy of a table).
+  const bytes = decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES));
+  try {
+    decipher.final();
+  } catch {
+    bytes.fill(0);
+    return undefined;
+  }
+  return bytes;
+}
+
+/**
+ * Keeps `bytes` as `name` for this session (replacing what was kept), written whole or not
+ * at all; a cache that cannot be written is simply not kept.
+ */
+export function writeSessionCache(
+  vaultDir: string,
+  token: string,
+  name: string,
+  binding: CacheBinding,
+  bytes: Uint8Array,
+): void {
+  const file = cacheFile(vaultDir, token, name);
+  if (!file) return;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', binding.key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(cacheAad(file.id, name, binding));
+  const sealed = Buffer.concat([iv, cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);
+  try {
+    // The session folder exists (the session file is in it); a crash leaves a temp file that
+    // the next unlock or lock removes, never a torn cache.
+    writeFileAtomic(file.path, sealed, { durable: false });
+  } catch {
+    // Not kept: the next run draws it again.
+  }
 }

@@ -2,8 +2,16 @@
 // the real program, spawned as a shell user runs it, with no password in its environment
 // once a session is open.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRandom } from '../../../main/core/vault/crypto';
 import { createVaultService } from '../../../main/core/vault/vault.factory';
@@ -192,6 +200,8 @@ describe('a session that cannot be used', () => {
     const first = doc.entries[0];
     if (!first) throw new Error('setup');
     first.data = (first.data.startsWith('A') ? 'B' : 'A') + first.data.slice(1);
+    // A table kept from before the change must not be printed either.
+    expect((await runCli(['list'], { env: { ...bare, TOKENVAULT_SESSION: token } })).code).toBe(0);
     writeFileSync(path, JSON.stringify(doc), { mode: 0o600 });
     try {
       for (const command of [['list'], ['token', 'stripe']]) {
@@ -214,6 +224,86 @@ describe('a session that cannot be used', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/TOKENVAULT_SESSION is not a session token/);
     expect(r.stderr).not.toContain('hunter2');
+  });
+});
+
+describe("`list`'s table, kept for the session", () => {
+  const cacheOf = (token: string) =>
+    join(vault.dir, 'sessions', `${token.split('.')[1]}.list.cache`);
+
+  it('is printed again as it was, until the vault file changes', async () => {
+    const token = await unlock();
+    const session = { ...bare, TOKENVAULT_SESSION: token };
+    const first = await runCli(['list'], { env: session });
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const kept = statSync(cacheOf(token));
+    expect(kept.mode & 0o777).toBe(0o600);
+    expect(readFileSync(cacheOf(token)).includes('stripe')).toBe(false);
+    const keptBytes = readFileSync(cacheOf(token));
+    const second = await runCli(['list'], { env: session });
+    expect(second).toEqual(first);
+    // Printed from what was kept: nothing was drawn and written again.
+    expect(statSync(cacheOf(token)).ino).toBe(kept.ino);
+
+    // An entry added by another process, with the password: the session's next `list`
+    // shows it at once (what was kept names the file it was drawn from).
+    const path = join(vault.dir, 'vault.json');
+    const before = readFileSync(path);
+    try {
+      const added = await runCli(['add', 'api-key', '--label', 'added-meanwhile'], {
+        env,
+        input: 'sk_test_MEANWHILE\n',
+      });
+      expect(added.code).toBe(0);
+      expect(readFileSync(cacheOf(token))).toEqual(keptBytes);
+      const third = await runCli(['list'], { env: session });
+      expect(third.code).toBe(0);
+      expect(third.stdout).toMatch(/^added-meanwhile\s+api-key\s+api-key\s+active/m);
+      expect(statSync(cacheOf(token)).ino).not.toBe(kept.ino);
+      // --json is drawn from the listing every time.
+      const json = await runCli(['list', '--json'], { env: session });
+      expect(json.stdout).toContain('"label": "added-meanwhile"');
+    } finally {
+      writeFileSync(path, before, { mode: 0o600 });
+    }
+  });
+
+  it('is drawn again when what was kept does not open, and is gone at `lock`', async () => {
+    const token = await unlock();
+    const session = { ...bare, TOKENVAULT_SESSION: token };
+    const first = await runCli(['list'], { env: session });
+    const raw = readFileSync(cacheOf(token));
+    raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
+    writeFileSync(cacheOf(token), raw);
+    expect(await runCli(['list'], { env: session })).toEqual(first);
+    expect(readFileSync(cacheOf(token))).not.toEqual(raw);
+    expect((await runCli(['lock'], { env: bare })).code).toBe(0);
+    expect(readdirSync(join(vault.dir, 'sessions'))).toEqual([]);
+  });
+});
+
+describe("`list`'s table, printed by the bin", () => {
+  it('without loading the program, once `list` kept it', async () => {
+    const bin = builtBin();
+    if (!bin) return; // the sources through tsx: there is no bin to run
+    // A copy of the built command line, from which the program is then taken away.
+    const copy = join(vault.dir, 'cli-copy');
+    cpSync(dirname(bin), copy, { recursive: true });
+    const session = { ...bare, TOKENVAULT_SESSION: await unlock() };
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(copy, 'tokenvault.cjs'), ...args], {
+        encoding: 'utf8',
+        env: session,
+      });
+    const drawn = run(['list']);
+    expect(drawn).toMatchObject({ status: 0, stderr: '' });
+    rmSync(join(copy, 'tokenvault.mjs'));
+    rmSync(join(copy, 'chunks'), { recursive: true });
+    expect(run(['list'])).toMatchObject({ status: 0, stdout: drawn.stdout, stderr: '' });
+    // Anything else needs the program.
+    const json = run(['list', '--json']);
+    expect(json.status).toBe(1);
+    expect(json.stderr).toMatch(/the program beside this one could not be loaded/);
   });
 });
 
@@ -277,11 +367,15 @@ describe('a reader that has left the pipe', () => {
     const token = await unlock();
     const err = join(vault.dir, 'pipe-err');
     // `true` has left long before the list is ready, so the first write meets a closed pipe.
-    const closed = spawnSync(
-      'bash',
-      ['-c', 'node "$0" list 2>"$1" | true; echo "${PIPESTATUS[0]}"; cat "$1"', bin, err],
-      { encoding: 'utf8', env: { ...bare, TOKENVAULT_SESSION: token } },
-    );
-    expect(closed.stdout).toBe('0\n');
+    // Twice: the table drawn, then the table the session kept (printed by the bin).
+    for (const run of ['drawn', 'kept']) {
+      const closed = spawnSync(
+        'bash',
+        ['-c', 'node "$0" list 2>"$1" | true; echo "${PIPESTATUS[0]}"; cat "$1"', bin, err],
+        { encoding: 'utf8', env: { ...bare, TOKENVAULT_SESSION: token } },
+      );
+      expect(closed.stdout, run).toBe('0\n');
+    }
+    expect(readdirSync(join(vault.dir, 'sessions'))).toContain(`${token.split('.')[1]}.list.cache`);
   });
 });

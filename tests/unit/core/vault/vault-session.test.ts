@@ -9,8 +9,11 @@ import {
   endSessions,
   openSession,
   parseSessionLength,
+  readSessionCache,
   sessionFolder,
   startSession,
+  writeSessionCache,
+  type CacheBinding,
   type SessionProblem,
 } from '../../../../main/core/vault/vault-session';
 import { tempDir } from './vault-helpers';
@@ -125,5 +128,81 @@ describe('command-line sessions', () => {
     for (const bad of ['', '5s', '25h', '1d', '-5m', '1.5h', 'm', 'soon']) {
       expect(parseSessionLength(bad)).toBeUndefined();
     }
+  });
+});
+
+describe("a session's cache", () => {
+  const TABLE = Buffer.from('LABEL   PROVIDER\nbilling smsfactor\n');
+  const binding: CacheBinding = {
+    key: new Uint8Array(randomBytes(32)),
+    fileMac: randomBytes(32).toString('base64'),
+    program: 'file:///opt/tokenvault/chunks/list.command-AB12CD34.mjs',
+  };
+  const cacheOf = (token: string) => join(sessionFolder(dir), `${token.split('.')[1]}.list.cache`);
+
+  it('gives back what was kept, sealed in a private file', () => {
+    const { token } = start();
+    expect(readSessionCache(dir, token, 'list', binding)).toBeUndefined();
+    writeSessionCache(dir, token, 'list', binding, TABLE);
+    expect(readSessionCache(dir, token, 'list', binding)).toEqual(TABLE);
+    expect(fs.statSync(cacheOf(token)).mode & 0o777).toBe(0o600);
+    const raw = fs.readFileSync(cacheOf(token));
+    expect(raw.includes('billing')).toBe(false);
+    expect(raw.includes(binding.fileMac)).toBe(false);
+    // Written whole: no temporary file is left beside it.
+    expect(fs.readdirSync(sessionFolder(dir)).sort()).toEqual(
+      [`${token.split('.')[1]}.json`, `${token.split('.')[1]}.list.cache`].sort(),
+    );
+  });
+
+  it('does not open for another vault file, another program, key, session or name', () => {
+    const { token } = start();
+    const other = start().token;
+    writeSessionCache(dir, token, 'list', binding, TABLE);
+    const changed = { ...binding, fileMac: randomBytes(32).toString('base64') };
+    expect(readSessionCache(dir, token, 'list', changed)).toBeUndefined();
+    const rebuilt = { ...binding, program: binding.program.replace('AB12', 'FF00') };
+    expect(readSessionCache(dir, token, 'list', rebuilt)).toBeUndefined();
+    const rekeyed = { ...binding, key: new Uint8Array(randomBytes(32)) };
+    expect(readSessionCache(dir, token, 'list', rekeyed)).toBeUndefined();
+    // Moved to another session's name, or to another name.
+    fs.copyFileSync(cacheOf(token), cacheOf(other));
+    expect(readSessionCache(dir, other, 'list', binding)).toBeUndefined();
+    fs.copyFileSync(cacheOf(token), cacheOf(token).replace('.list.', '.labels.'));
+    expect(readSessionCache(dir, token, 'labels', binding)).toBeUndefined();
+    // One byte changed on disk, or the file cut short.
+    const raw = fs.readFileSync(cacheOf(token));
+    raw[20] = (raw[20] ?? 0) ^ 1;
+    fs.writeFileSync(cacheOf(token), raw);
+    expect(readSessionCache(dir, token, 'list', binding)).toBeUndefined();
+    fs.writeFileSync(cacheOf(token), raw.subarray(0, 10));
+    expect(readSessionCache(dir, token, 'list', binding)).toBeUndefined();
+  });
+
+  it('is removed with its session: at lock, when it ends, and when its file is swept', () => {
+    const a = start();
+    writeSessionCache(dir, a.token, 'list', binding, TABLE);
+    endSessions(dir, NOW);
+    expect(fs.readdirSync(sessionFolder(dir))).toEqual([]);
+    // Ended: removed when the session is next used.
+    const b = start(60_000);
+    writeSessionCache(dir, b.token, 'list', binding, TABLE);
+    expect(problem(() => openSession(dir, b.token, WRAPPED, NOW + 60_000))).toBe('ended');
+    expect(fs.existsSync(cacheOf(b.token))).toBe(false);
+    // Ended and never used again: swept with its file when another session starts, with
+    // what a crashed command left half-written.
+    const c = start(60_000);
+    writeSessionCache(dir, c.token, 'list', binding, TABLE);
+    const stray = join(sessionFolder(dir), `.${c.token.split('.')[1]}.list.cache.123.0a1b2c3d.tmp`);
+    fs.writeFileSync(stray, 'half');
+    const d = startSession(dir, dek, WRAPPED, { now: NOW + 120_000, lengthMs: 60_000 });
+    expect(fs.readdirSync(sessionFolder(dir))).toEqual([`${d.token.split('.')[1]}.json`]);
+  });
+
+  it('keeps nothing for a token or name it cannot name a file by', () => {
+    start();
+    writeSessionCache(dir, 'not-a-token', 'list', binding, TABLE);
+    writeSessionCache(dir, start().token, '../vault', binding, TABLE);
+    expect(fs.readdirSync(sessionFolder(dir)).filter((n) => !n.endsWith('.json'))).toEqual([]);
   });
 });
