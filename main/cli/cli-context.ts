@@ -70,8 +70,11 @@ export type CommandRun = (ctx: CommandContext) => Promise<void>;
 export interface SessionCache {
   /** What was kept as `name`, if it was drawn from this file by this build. */
   read(name: string): Buffer | undefined;
-  /** Keeps `bytes` as `name` (best effort: not kept if it cannot be written). */
-  write(name: string, bytes: Uint8Array): void;
+  /**
+   * Keeps `bytes` as `name` (best effort: not kept if it cannot be written), if the vault is
+   * still read from the same file by the same reader.
+   */
+  write(name: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** What can be unlocked by a session or by the master password. */
@@ -256,7 +259,10 @@ export function createContext(
       const binding = { ...stamp, program: BUILD_ID };
       return {
         read: (name) => session.readSessionCache(vaultDir, sessionToken, name, binding),
-        write: (name, bytes) => {
+        write: async (name, bytes) => {
+          // Only what the same reader drew from the same file: a listing that did not open
+          // sends the reader's work to the full core, which may have recovered another file.
+          if ((await reader.cacheStamp())?.fileMac !== binding.fileMac) return;
           session.writeSessionCache(vaultDir, sessionToken, name, binding, bytes);
         },
       };

@@ -46,5 +46,5 @@ export const run: CommandRun = async (ctx) => {
     columns,
   );
   ctx.io.stdout(drawn);
-  table?.write(KEPT_LIST, drawn);
+  await table?.write(KEPT_LIST, drawn);
 };
