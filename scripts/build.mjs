@@ -3,7 +3,7 @@
 //   out/preload/index.cjs    the sandboxed preload: ONE CommonJS file (it cannot load modules)
 //   out/cli/tokenvault.cjs   the `tokenvault` bin, with a node shebang (help; imports the next)
 //   out/cli/tokenvault.mjs   the command line itself (+ out/cli/chunks/)
-//   out/cli/kept-list.cjs    `list`'s table kept by a session, printed by the bin
+//   out/cli/kept.cjs         what a session kept, and completion, printed by the bin
 //   out/renderer/            the React renderer, by Vite (vite.config.ts)
 //   out/tray/                the tray icons (assets/tray/, drawn by scripts/make-tray-icons.mjs)
 //   out/e2e/api.js           preload/api.ts's createApi as a browser IIFE for the e2e harness
@@ -17,7 +17,7 @@ import {
   ESM_REQUIRE_SHIM as esmRequireShim,
   cliBinBuildOptions,
   cliBuildOptions,
-  cliKeptListBuildOptions,
+  cliKeptBuildOptions,
 } from './cli-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,8 +85,8 @@ if (existsSync(join(root, 'main/cli/index.ts'))) {
   });
   // The bin beside it (tokenvault.cjs): prints the help, imports tokenvault.mjs for the rest.
   targets.push({ name: 'cli-bin', options: cliBinBuildOptions(root, 'out/cli') });
-  // `list` with a session's kept table, printed by the bin without the program (kept-list.ts).
-  targets.push({ name: 'cli-kept-list', options: cliKeptListBuildOptions(root, 'out/cli') });
+  // What a session kept, and completion, printed by the bin without the program (kept.ts).
+  targets.push({ name: 'cli-kept', options: cliKeptBuildOptions(root, 'out/cli') });
 } else {
   console.log('build: main/cli/index.ts not found, skipping the CLI');
 }

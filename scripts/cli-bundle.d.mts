@@ -5,7 +5,7 @@ export const ESM_REQUIRE_SHIM: string;
 export const V8_FLAGS_PRELUDE: string;
 export function cliBuildOptions(root: string, outdir: string): BuildOptions;
 export function cliBinBuildOptions(root: string, outdir: string): BuildOptions;
-export function cliKeptListBuildOptions(root: string, outdir: string): BuildOptions;
+export function cliKeptBuildOptions(root: string, outdir: string): BuildOptions;
 export function cliBuildId(root: string): string;
 export function buildCli(
   esbuild: typeof esbuildModule,

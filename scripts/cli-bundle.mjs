@@ -7,9 +7,10 @@
 //   argument table; each command, and each heavy library (conf, zod, node-forge, the provider
 //   clients), is a chunk under out/cli/chunks/ loaded only by the command that imports it. A
 //   single file would make Node parse all of it (2.3 MB) first.
-// - kept-list.cjs (main/cli/kept-list.ts): `list` with a session whose table was kept,
-//   printed by the bin without loading the program (CommonJS, one file, for the same reason).
-// All three carry the same build id (main/cli/build-id.ts), a hash of the sources.
+// - kept.cjs (main/cli/kept.ts): what a session kept (`list`'s table, completion's labels)
+//   and completion, printed by the bin without loading the program (CommonJS, one file, for
+//   the same reason).
+// All three carry the same build id (main/cli/kept-values.ts), a hash of the sources.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +111,27 @@ export function cliBuildOptions(root, outdir) {
 }
 
 /**
+ * For the CommonJS outputs, which hold the command table (for the help, for completion) but
+ * never run a command: each command's loader resolves to a stub that says so, instead of
+ * pulling every command in.
+ * @type {import('esbuild').Plugin}
+ */
+const COMMANDS_STAY_IN_THE_PROGRAM = {
+  name: 'commands-stay-in-the-program',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\// }, (args) => ({
+      path: args.path,
+      namespace: 'not-in-bin',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'not-in-bin' }, () => ({
+      contents:
+        "export const run = () => { throw new Error('Commands run in tokenvault.mjs, not in the bin.'); };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The bin (bin.ts): CommonJS, no splitting. It holds the command table for the help, but
  * never runs a command (those go through tokenvault.mjs), so the table's loaders are not
  * bundled: each resolves to a stub that says so, instead of pulling every command in.
@@ -124,43 +146,30 @@ export function cliBinBuildOptions(root, outdir) {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [
-      {
-        name: 'commands-stay-in-the-program',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/commands\// }, (args) => ({
-            path: args.path,
-            namespace: 'not-in-bin',
-          }));
-          build.onLoad({ filter: /.*/, namespace: 'not-in-bin' }, () => ({
-            contents:
-              "export const run = () => { throw new Error('Commands run in tokenvault.mjs, not in the bin.'); };",
-            loader: 'js',
-          }));
-        },
-      },
-    ],
+    plugins: [COMMANDS_STAY_IN_THE_PROGRAM],
   };
 }
 
 /**
- * `list`'s kept table (kept-list.ts): CommonJS, one file, loaded by the bin at run time.
+ * What a session kept, and completion (kept.ts): CommonJS, one file, loaded by the bin at
+ * run time. It reads the command table for completion, but runs no command either.
  * @param {string} root the project folder
  * @param {string} outdir beside tokenvault.cjs
  * @returns {import('esbuild').BuildOptions}
  */
-export function cliKeptListBuildOptions(root, outdir) {
+export function cliKeptBuildOptions(root, outdir) {
   return {
     ...common(root, outdir),
-    entryPoints: { 'kept-list': 'main/cli/kept-list.ts' },
+    entryPoints: { kept: 'main/cli/kept.ts' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    plugins: [COMMANDS_STAY_IN_THE_PROGRAM],
   };
 }
 
 /**
- * Builds the three outputs into `outdir` (the test harness; scripts/build.mjs builds them as two
- * of its targets, so that --watch covers them, and marks them executable).
+ * Builds the three outputs into `outdir` (the test harness; scripts/build.mjs builds them as
+ * three of its targets, so that --watch covers them, and marks the first two executable).
  * @param {typeof import('esbuild')} esbuild
  * @param {string} root
  * @param {string} outdir
@@ -169,6 +178,6 @@ export async function buildCli(esbuild, root, outdir) {
   await Promise.all([
     esbuild.build(cliBuildOptions(root, outdir)),
     esbuild.build(cliBinBuildOptions(root, outdir)),
-    esbuild.build(cliKeptListBuildOptions(root, outdir)),
+    esbuild.build(cliKeptBuildOptions(root, outdir)),
   ]);
 }

@@ -6,12 +6,12 @@ import { writeSync } from 'node:fs';
 import { COMMANDS, generalHelp, isGeneralHelp } from './cli-commands';
 import { EXIT } from './cli-errors';
 import type * as Program from './index';
-import type * as KeptList from './kept-list';
+import type * as Kept from './kept';
 
 /** Beside this file in out/cli; a variable, so the bundler leaves the import to run time. */
 const PROGRAM = './tokenvault.mjs';
-/** `list`'s kept table (kept-list.ts), also beside this file and loaded at run time. */
-const KEPT_LIST = './kept-list.cjs';
+/** What a session kept (kept.ts), also beside this file and loaded at run time. */
+const KEPT = './kept.cjs';
 
 /**
  * Straight to file descriptor 1: creating process.stdout costs more than the rest of the
@@ -31,16 +31,20 @@ function print(text: string | Uint8Array): void {
 }
 
 /**
- * `list` with a session whose table was kept: printed without loading the program. Any
- * problem, or no such table, leaves everything to the program.
+ * What the bin answers without loading the program (kept.ts): `list` with a session whose
+ * table was kept, and completion (labels kept by a session, or none needed). Any problem, or
+ * nothing kept, leaves everything to the program.
  */
-function printedKeptList(argv: readonly string[]): boolean {
-  if (argv[0] !== 'list' || !process.env['TOKENVAULT_SESSION']) return false;
+function printedKept(argv: readonly string[]): boolean {
+  const list = argv[0] === 'list' && Boolean(process.env['TOKENVAULT_SESSION']);
+  if (!list && argv[0] !== '__complete') return false;
   try {
     // A plain require: the bin is CommonJS, and the file is found beside it at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const kept = require(KEPT_LIST) as typeof KeptList;
-    return kept.printKeptList(argv, process.env, (bytes) => print(bytes));
+    const kept = require(KEPT) as typeof Kept;
+    return list
+      ? kept.printKeptList(argv, process.env, print)
+      : kept.printKeptCompletion(argv, process.env, print);
   } catch {
     return false;
   }
@@ -50,7 +54,7 @@ const argv = process.argv.slice(2);
 if (isGeneralHelp(argv)) {
   print(generalHelp());
   process.exitCode = argv.length === 0 ? EXIT.usage : EXIT.ok;
-} else if (printedKeptList(argv)) {
+} else if (printedKept(argv)) {
   process.exitCode = EXIT.ok;
 } else {
   const unlocks = COMMANDS.some((c) => c.unlocks === true && c.name === argv[0]);

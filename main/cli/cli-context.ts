@@ -7,7 +7,7 @@ import { CliError, EXIT, UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import type { TeamService } from '../core/team/team.service';
 import type { ReadExtent } from '../core/vault/vault-reader';
-import { BUILD_ID } from './build-id';
+import { BUILD_ID } from './kept-values';
 import { resolveVaultDir } from './cli-paths';
 
 export type OptionValue = string | boolean | (string | boolean)[] | undefined;

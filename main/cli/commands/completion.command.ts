@@ -4,6 +4,7 @@ import { UsageError } from '../cli-errors';
 import { resolveVaultDir } from '../cli-paths';
 import { complete, completionText, vaultOption } from '../completion';
 import { SHELLS, completionScript, type Shell } from '../completion-scripts';
+import { BUILD_ID, KEPT_LABELS, labelsBytes, labelsOf } from '../kept-values';
 
 /** `tokenvault completion bash|zsh|fish`: the script to source. */
 export const run: CommandRun = async (ctx) => {
@@ -53,12 +54,26 @@ async function labelsIn(
       extent: 'listing',
     });
     if (!reader) return [];
-    if ('password' in key) await reader.unlock(key.password);
-    else {
-      const { openSession } = await import('../../core/vault/vault-session');
-      reader.unlockWithSession((wrapped) => openSession(dir, key.session, wrapped, Date.now()));
+    if ('password' in key) {
+      await reader.unlock(key.password);
+      return reader.list().map((e) => e.label);
     }
-    return reader.list().map((e) => e.label);
+    const session = await import('../../core/vault/vault-session');
+    reader.unlockWithSession((wrapped) =>
+      session.openSession(dir, key.session, wrapped, Date.now()),
+    );
+    // A session keeps the labels for the next Tab (the bin answers it from them, kept.ts)
+    // while the vault file is the same one.
+    const stamp = reader.cacheStamp();
+    const binding = stamp && { ...stamp, program: BUILD_ID };
+    const kept = binding && session.readSessionCache(dir, key.session, KEPT_LABELS, binding);
+    const keptLabels = kept && labelsOf(kept);
+    if (keptLabels) return keptLabels;
+    const labels = reader.list().map((e) => e.label);
+    if (binding) {
+      session.writeSessionCache(dir, key.session, KEPT_LABELS, binding, labelsBytes(labels));
+    }
+    return labels;
   } catch {
     return [];
   }

@@ -1,4 +1,4 @@
-import { KEPT_LIST } from '../build-id';
+import { KEPT_LIST } from '../kept-values';
 import type { CommandRun } from '../cli-context';
 import { JSON_VERSION, entryJson, expiryOf, json, tableBytes } from '../cli-output';
 
@@ -10,7 +10,7 @@ const minuteUtc = (ms: number | null): string =>
  * session, the table drawn last time is printed again while the vault file is the same one
  * (vault-session.ts caches): the file is still read and its MAC checked, but the listing of
  * 10,000 entries is not opened, parsed and drawn again. The bin prints such a table before
- * it even loads the program (kept-list.ts); this path draws and keeps it.
+ * it even loads the program (kept.ts); this path draws and keeps it.
  */
 export const run: CommandRun = async (ctx) => {
   const core = await ctx.unlockedReader({ extent: 'listing' });

@@ -282,8 +282,8 @@ describe("`list`'s table, kept for the session", () => {
   });
 });
 
-describe("`list`'s table, printed by the bin", () => {
-  it('without loading the program, once `list` kept it', async () => {
+describe('what a session kept, printed by the bin', () => {
+  it('without loading the program: list once it kept its table, completion once it kept the labels', async () => {
     const bin = builtBin();
     if (!bin) return; // the sources through tsx: there is no bin to run
     // A copy of the built command line, from which the program is then taken away.
@@ -297,9 +297,20 @@ describe("`list`'s table, printed by the bin", () => {
       });
     const drawn = run(['list']);
     expect(drawn).toMatchObject({ status: 0, stderr: '' });
+    const labels = run(['__complete', '--', 'headers', 'st']);
+    expect(labels).toMatchObject({ status: 0, stdout: ':words\nstripe\n' });
     rmSync(join(copy, 'tokenvault.mjs'));
     rmSync(join(copy, 'chunks'), { recursive: true });
     expect(run(['list'])).toMatchObject({ status: 0, stdout: drawn.stdout, stderr: '' });
+    // Completion too: the labels the session kept, and what needs no label.
+    expect(run(['__complete', '--', 'headers', 'st'])).toMatchObject({
+      status: 0,
+      stdout: labels.stdout,
+    });
+    expect(run(['__complete', '--', 'unl'])).toMatchObject({
+      status: 0,
+      stdout: ':words\nunlock\n',
+    });
     // Anything else needs the program.
     const json = run(['list', '--json']);
     expect(json.status).toBe(1);

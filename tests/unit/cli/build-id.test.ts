@@ -1,4 +1,4 @@
-// The command line's build id (scripts/cli-bundle.mjs cliBuildId, main/cli/build-id.ts): what
+// The command line's build id (scripts/cli-bundle.mjs cliBuildId, main/cli/kept-values.ts): what
 // a session's kept table is bound to, so a table drawn by one build is never printed by
 // another.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliBuildId } from '../../../scripts/cli-bundle.mjs';
-import { BUILD_ID } from '../../../main/cli/build-id';
+import { BUILD_ID } from '../../../main/cli/kept-values';
 
 let root: string;
 const put = (path: string, text: string) => {

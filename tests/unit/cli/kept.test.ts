@@ -1,11 +1,12 @@
-// `list`'s kept table as the bin prints it (kept-list.ts), before it would load the program:
-// the same bytes `list` printed, and only while everything `list` checks still holds.
+// What a session kept, as the bin prints it (kept.ts) before it would load the program:
+// `list`'s table and completion's labels, the same bytes the program printed, and only while
+// everything the program checks still holds.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../main/cli/index';
-import { printKeptList } from '../../../main/cli/kept-list';
+import { printKeptCompletion, printKeptList } from '../../../main/cli/kept';
 import { fakeCliIo } from '../../fakes/fake-cli-io';
 import { addSmsfactorEntries } from '../../fakes/smsfactor-vault';
 
@@ -24,9 +25,13 @@ async function run(argv: string[], env: Record<string, string> = {}): Promise<st
 }
 
 /** What printKeptList printed, or undefined when it left the command to the program. */
-function kept(argv: string[], env: Record<string, string> = {}): string | undefined {
+function kept(
+  argv: string[],
+  env: Record<string, string> = {},
+  print = printKeptList,
+): string | undefined {
   let printed = '';
-  const done = printKeptList(
+  const done = print(
     argv,
     { TOKENVAULT_HOME: dir, TOKENVAULT_SESSION: token, ...env },
     (bytes) => (printed += Buffer.from(bytes).toString('utf8')),
@@ -102,5 +107,39 @@ describe("the bin's kept `list`", () => {
     await run(['lock']);
     expect(kept(['list'])).toBeUndefined();
     expect(existsSync(join(dir, 'sessions')) && readdirSync(join(dir, 'sessions'))).toEqual([]);
+  });
+});
+
+describe("the bin's completion", () => {
+  const completes = (words: string[], env: Record<string, string> = {}) =>
+    kept(['__complete', '--', ...words], env, printKeptCompletion);
+
+  it('answers what needs no label as the program does, with or without a session', async () => {
+    for (const words of [['hea'], ['headers', '--for'], ['list', '--'], ['']]) {
+      const program = await run(['__complete', '--', ...words]);
+      expect(completes(words, { TOKENVAULT_SESSION: '' }), words.join(' ')).toBe(program);
+      expect(completes(words), words.join(' ')).toBe(program);
+    }
+  });
+
+  it('offers the labels the session kept, as the program offered them, until the file changes', async () => {
+    const words = ['headers', 'b'];
+    expect(completes(words)).toBeUndefined();
+    const program = await run(['__complete', '--', ...words], { TOKENVAULT_SESSION: token });
+    expect(program).toBe(':words\nbilling\n');
+    expect(completes(words)).toBe(program);
+    expect(completes(['token', ''])).toBe(':words\nalerts\nbilling\n');
+    await addSmsfactorEntries(dir, PASSWORD, { backup: 'sf_3' }, { create: false });
+    expect(completes(words)).toBeUndefined();
+    expect(await run(['__complete', '--', ...words], { TOKENVAULT_SESSION: token })).toBe(
+      ':words\nbackup\nbilling\n',
+    );
+    expect(completes(words)).toBe(':words\nbackup\nbilling\n');
+  });
+
+  it('leaves labels to the program without a session, and any other form of the command', async () => {
+    await run(['__complete', '--', 'headers', 'b'], { TOKENVAULT_SESSION: token });
+    expect(completes(['headers', 'b'], { TOKENVAULT_SESSION: '' })).toBeUndefined();
+    expect(kept(['__complete', 'headers', 'b'], {}, printKeptCompletion)).toBeUndefined();
   });
 });
