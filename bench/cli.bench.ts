@@ -11,6 +11,9 @@
 //   cli_session_list_10k_ms (with a session, the table drawn from the listing: the first
 //   `list` after the vault changed) and cli_session_list_kept_10k_ms (the same file listed
 //   again: the session's kept table, vault-session.ts), and the latter beside bare Node;
+//   cli_session_complete_label_10k_ms and its _kept_ twin (Tab on a label with a session:
+//   labels drawn from the listing, then the labels the session kept), cli_complete_command_ms
+//   (Tab on a command name, no vault needed);
 //   node_list_floor_10k_ms (list-floor.cjs: the least a Node program does to print the same
 //   table from the same file with a session's key), cli_session_list_vs_floor_ratio and
 //   cli_list_minus_kdf_vs_floor_ratio (list with the password, beside the KDF, against it);
@@ -238,7 +241,7 @@ export default async function cliBench(): Promise<Row[]> {
       // Drawn from the listing (the session's kept table removed first: the first `list`
       // after the vault changed), then the same again, printed from the kept table.
       for (const name of readdirSync(join(dir, 'sessions'))) {
-        if (name.endsWith('.list.cache')) rmSync(join(dir, 'sessions', name));
+        if (name.endsWith('.cache')) rmSync(join(dir, 'sessions', name));
       }
       for (const run of ['session_list', 'session_list_kept']) {
         const sessionList = timed([...cli, 'list'], sessionEnv);
@@ -247,6 +250,19 @@ export default async function cliBench(): Promise<Row[]> {
         }
         add(run, sessionList.ms);
       }
+      // Completion: a label with a session (drawn, then from the kept labels), and a command.
+      for (const run of ['session_complete_label', 'session_complete_label_kept']) {
+        const completed = timed([...cli, '__complete', '--', 'headers', 'token 99'], sessionEnv);
+        if (!completed.stdout.startsWith(':words\ntoken 99\ntoken 990\n')) {
+          throw new Error(`tokenvault __complete failed: ${completed.stderr}`);
+        }
+        add(run, completed.ms);
+      }
+      const command = timed([...cli, '__complete', '--', 'hea'], env);
+      if (command.stdout !== ':words\nheaders\n') {
+        throw new Error(`tokenvault __complete (a command) failed: ${command.stderr}`);
+      }
+      add('complete_command', command.ms);
       const floor = timed([process.execPath, join(ROOT, 'bench/list-floor.cjs'), vaultFile], {
         ...env,
         TOKENVAULT_BENCH_DEK: Buffer.from(dek).toString('base64'),
@@ -322,6 +338,9 @@ export default async function cliBench(): Promise<Row[]> {
       // The same file listed again in the session: its kept table, checked and printed.
       ['cli_session_list_kept_10k_ms', m('session_list_kept'), 'ms'],
       ['cli_session_list_kept_minus_node_ms', m('session_list_kept') - m('node'), 'ms'],
+      ['cli_session_complete_label_10k_ms', m('session_complete_label'), 'ms'],
+      ['cli_session_complete_label_kept_10k_ms', m('session_complete_label_kept'), 'ms'],
+      ['cli_complete_command_ms', m('complete_command'), 'ms'],
       ['cli_reminders_10k_ms', m('reminders'), 'ms'],
       ['cli_session_reminders_10k_ms', m('session_reminders'), 'ms'],
       ['cli_session_reminders_10k_due_ms', m('session_reminders_due'), 'ms'],
