@@ -132,6 +132,21 @@ const COMMANDS_STAY_IN_THE_PROGRAM = {
 };
 
 /**
+ * One CommonJS file (no splitting) that holds the command table but runs no command.
+ * @param {string} root
+ * @param {string} outdir
+ * @param {Record<string, string>} entryPoints
+ * @returns {import('esbuild').BuildOptions}
+ */
+const commonJsOutput = (root, outdir, entryPoints) => ({
+  ...common(root, outdir),
+  entryPoints,
+  outExtension: { '.js': '.cjs' },
+  format: /** @type {const} */ ('cjs'),
+  plugins: [COMMANDS_STAY_IN_THE_PROGRAM],
+});
+
+/**
  * The bin (bin.ts): CommonJS, no splitting. It holds the command table for the help, but
  * never runs a command (those go through tokenvault.mjs), so the table's loaders are not
  * bundled: each resolves to a stub that says so, instead of pulling every command in.
@@ -141,12 +156,8 @@ const COMMANDS_STAY_IN_THE_PROGRAM = {
  */
 export function cliBinBuildOptions(root, outdir) {
   return {
-    ...common(root, outdir),
-    entryPoints: { tokenvault: 'main/cli/bin.ts' },
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
+    ...commonJsOutput(root, outdir, { tokenvault: 'main/cli/bin.ts' }),
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [COMMANDS_STAY_IN_THE_PROGRAM],
   };
 }
 
@@ -158,13 +169,7 @@ export function cliBinBuildOptions(root, outdir) {
  * @returns {import('esbuild').BuildOptions}
  */
 export function cliKeptBuildOptions(root, outdir) {
-  return {
-    ...common(root, outdir),
-    entryPoints: { kept: 'main/cli/kept.ts' },
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    plugins: [COMMANDS_STAY_IN_THE_PROGRAM],
-  };
+  return commonJsOutput(root, outdir, { kept: 'main/cli/kept.ts' });
 }
 
 /**

@@ -4,10 +4,9 @@
 // or the command only costs the work: the program uses the key only for the same password,
 // salt and iterations (early-kdf.ts). Imported by the bin only when it runs a command, so
 // `--help` loads none of this.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startKdfForFile } from '../core/vault/early-kdf';
-import { resolveVaultDir } from './cli-paths';
+import { processVaultDir } from './cli-paths';
 
 /** `--vault DIR` or `--vault=DIR` before any `--`, as the program's argument parser reads it. */
 function vaultFlag(argv: readonly string[]): string | undefined {
@@ -25,11 +24,5 @@ export function startEarlyKdf(argv: readonly string[], env: NodeJS.ProcessEnv): 
   // With a session the vault opens without the KDF (the program falls back to it only when
   // the session has ended).
   if (!password || env['TOKENVAULT_SESSION']) return;
-  const dir = resolveVaultDir(vaultFlag(argv), {
-    platform: process.platform,
-    env,
-    homedir: homedir(),
-    cwd: process.cwd(),
-  });
-  startKdfForFile(join(dir, 'vault.json'), password);
+  startKdfForFile(join(processVaultDir(vaultFlag(argv), env), 'vault.json'), password);
 }

@@ -7,7 +7,7 @@ import { CliError, EXIT, UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import type { TeamService } from '../core/team/team.service';
 import type { ReadExtent } from '../core/vault/vault-reader';
-import { BUILD_ID } from './kept-values';
+import { keptBinding } from './kept-values';
 import { resolveVaultDir } from './cli-paths';
 
 export type OptionValue = string | boolean | (string | boolean)[] | undefined;
@@ -256,7 +256,7 @@ export function createContext(
       const stamp = await reader.cacheStamp();
       if (!stamp) return undefined;
       const session = await import('../core/vault/vault-session');
-      const binding = { ...stamp, program: BUILD_ID };
+      const binding = keptBinding(stamp);
       return {
         read: (name) => session.readSessionCache(vaultDir, sessionToken, name, binding),
         write: async (name, bytes) => {

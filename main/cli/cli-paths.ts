@@ -4,6 +4,7 @@
 //   macOS   ~/Library/Application Support/Token Vault
 //   Windows %APPDATA%\Token Vault
 // `--vault DIR` wins over TOKENVAULT_HOME, which wins over that default.
+import { homedir } from 'node:os';
 import { join, resolve, win32 } from 'node:path';
 
 export const PRODUCT_NAME = 'Token Vault';
@@ -34,4 +35,17 @@ export function resolveVaultDir(flag: string | undefined, p: PathInputs): string
   const home = p.env['TOKENVAULT_HOME'];
   if (home) return resolve(p.cwd, home);
   return defaultUserDataDir(p);
+}
+
+/** resolveVaultDir for this process (its platform, home and working folder) and `env`. */
+export function processVaultDir(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): string {
+  return resolveVaultDir(flag, {
+    platform: process.platform,
+    env,
+    homedir: homedir(),
+    cwd: process.cwd(),
+  });
 }

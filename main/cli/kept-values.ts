@@ -5,10 +5,18 @@
 // change to the code gives another id; run from the sources (tsx), it is "sources". What is
 // kept names the build that drew it, so a table drawn by an older build is not printed by a
 // newer one.
+import type { CacheBinding } from '../core/vault/vault-session';
+
 declare const __TOKENVAULT_BUILD__: string | undefined;
 
 export const BUILD_ID: string =
   typeof __TOKENVAULT_BUILD__ === 'string' ? __TOKENVAULT_BUILD__ : 'sources';
+
+/** What a session keeps is bound to the vault file (`stamp`, vault-reader.ts) and this build. */
+export const keptBinding = (stamp: { fileMac: string; key: Buffer }): CacheBinding => ({
+  ...stamp,
+  program: BUILD_ID,
+});
 
 /** The name `list` keeps its table under in a session (list.command.ts, kept.ts). */
 export const KEPT_LIST = 'list';

@@ -11,12 +11,16 @@
 // option, no session, an ended one, a changed file, a team for `list`, nothing kept) returns
 // false without a word and without removing anything, and the program runs as usual and
 // says what there is to say.
-import { homedir } from 'node:os';
 import { hasTeamFiles } from '../core/team/team-local';
 import { VaultFileReader } from '../core/vault/vault-reader';
-import { openSession, readSessionCache, SESSION_VARIABLE } from '../core/vault/vault-session';
-import { BUILD_ID, KEPT_LABELS, KEPT_LIST, labelsOf } from './kept-values';
-import { resolveVaultDir } from './cli-paths';
+import {
+  hasSessionCache,
+  openSession,
+  readSessionCache,
+  SESSION_VARIABLE,
+} from '../core/vault/vault-session';
+import { KEPT_LABELS, KEPT_LIST, keptBinding, labelsOf } from './kept-values';
+import { processVaultDir } from './cli-paths';
 import { complete, completionText, vaultOption } from './completion';
 
 type Print = (bytes: Uint8Array) => void;
@@ -43,7 +47,7 @@ export function printKeptList(
   const plain = plainList(argv);
   const token = env[SESSION_VARIABLE];
   if (!plain || !token || plain.vault === '') return false;
-  const dir = vaultDir(plain.vault, env);
+  const dir = processVaultDir(plain.vault, env);
   // Shared entries change without the vault file changing: a team's vault is not kept.
   const kept = safely(() => (hasTeamFiles(dir) ? undefined : keptValue(dir, token, KEPT_LIST)));
   if (!kept) return false;
@@ -78,21 +82,12 @@ export function printKeptCompletion(
   const token = env[SESSION_VARIABLE];
   if (!token) return false;
   const labels = safely(() => {
-    const kept = keptValue(vaultDir(vaultOption(words), env), token, KEPT_LABELS);
+    const kept = keptValue(processVaultDir(vaultOption(words), env), token, KEPT_LABELS);
     return kept && labelsOf(kept);
   });
   if (!labels) return false;
   print(Buffer.from(completionText(complete(words, () => labels)), 'utf8'));
   return true;
-}
-
-function vaultDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return resolveVaultDir(flag, {
-    platform: process.platform,
-    env,
-    homedir: homedir(),
-    cwd: process.cwd(),
-  });
 }
 
 /** `read()`, or undefined when it throws: this path never reports, the program does. */
@@ -106,6 +101,9 @@ function safely<T>(read: () => T | undefined): T | undefined {
 
 /** What the session kept as `name` for the vault file in `dir` as it is now, if anything. */
 function keptValue(dir: string, token: string, name: string): Buffer | undefined {
+  // Nothing kept (the first time in a session): not even the vault file is read, so the
+  // program that draws it reads it only once.
+  if (!hasSessionCache(dir, token, name)) return undefined;
   const reader = VaultFileReader.inFolder(dir, { extent: 'listing' });
   if (!reader) return undefined;
   try {
@@ -114,7 +112,7 @@ function keptValue(dir: string, token: string, name: string): Buffer | undefined
     );
     const stamp = reader.cacheStamp();
     try {
-      return stamp && readSessionCache(dir, token, name, { ...stamp, program: BUILD_ID });
+      return stamp && readSessionCache(dir, token, name, keptBinding(stamp));
     } finally {
       stamp?.key.fill(0);
     }

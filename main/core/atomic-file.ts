@@ -7,6 +7,17 @@ import { basename, dirname, join } from 'node:path';
 
 export const PRIVATE_FILE_MODE = 0o600;
 
+/** `.<target>.<pid>.<8 hex>.tmp`, as writeFileAtomic names its temporary file. */
+const TEMP_NAME = /^\.(.+)\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * The name of the file a temporary file of writeFileAtomic was for (what a crash leaves
+ * beside it), or undefined for any other name: for a folder's own sweep of leftovers.
+ */
+export function atomicTempTarget(name: string): string | undefined {
+  return TEMP_NAME.exec(name)?.[1];
+}
+
 /**
  * `durable: false` skips the fsync, for a file that may be lost in a crash but never be seen
  * half-written (a cache: the rename still replaces it whole).
@@ -20,6 +31,7 @@ export function writeFileAtomic(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
+  // (atomicTempTarget below reads these names back.)
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
     const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);

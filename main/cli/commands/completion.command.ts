@@ -4,7 +4,7 @@ import { UsageError } from '../cli-errors';
 import { resolveVaultDir } from '../cli-paths';
 import { complete, completionText, vaultOption } from '../completion';
 import { SHELLS, completionScript, type Shell } from '../completion-scripts';
-import { BUILD_ID, KEPT_LABELS, labelsBytes, labelsOf } from '../kept-values';
+import { KEPT_LABELS, keptBinding, labelsBytes, labelsOf } from '../kept-values';
 
 /** `tokenvault completion bash|zsh|fish`: the script to source. */
 export const run: CommandRun = async (ctx) => {
@@ -65,7 +65,7 @@ async function labelsIn(
     // A session keeps the labels for the next Tab (the bin answers it from them, kept.ts)
     // while the vault file is the same one.
     const stamp = reader.cacheStamp();
-    const binding = stamp && { ...stamp, program: BUILD_ID };
+    const binding = stamp && keptBinding(stamp);
     const kept = binding && session.readSessionCache(dir, key.session, KEPT_LABELS, binding);
     const keptLabels = kept && labelsOf(kept);
     if (keptLabels) return keptLabels;

@@ -6,8 +6,6 @@
 // Shared entries are sealed with the team key, AES-256-GCM, AAD binding team, entry and key
 // epoch. node:crypto does all of it; nothing here is hand-rolled beyond the framing.
 import {
-  createCipheriv,
-  createDecipheriv,
   createHash,
   createPrivateKey,
   createPublicKey,
@@ -17,9 +15,9 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
+import { gcmOpen as openGcm, gcmSeal } from '../vault/gcm';
+import { IV_BYTES, SealError, TAG_BYTES } from '../vault/seal-format';
 
-const IV = 12;
-const TAG = 16;
 const RAW_KEY = 32;
 /** DER prefix of an X25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
 const SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
@@ -81,28 +79,16 @@ export function fingerprint(publicKey: string): string {
   return out.match(/.{1,4}/g)?.join('-') ?? out;
 }
 
-/** AES-256-GCM: iv (12) | ciphertext | tag (16), bound to `aad`. */
-export function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
-  const iv = randomBytes(IV);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]);
-}
+/** AES-256-GCM: iv (12) | ciphertext | tag (16), bound to `aad` (vault/gcm.ts). */
+export { gcmSeal };
 
 /** Opens what gcmSeal sealed with the same key and AAD, or TeamSealError. */
 export function gcmOpen(key: Uint8Array, sealed: Uint8Array, aad: string): Buffer {
-  const raw = Buffer.from(sealed);
-  if (raw.length < IV + TAG) throw new TeamSealError();
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV));
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(raw.subarray(raw.length - TAG));
-  const body = decipher.update(raw.subarray(IV, raw.length - TAG));
   try {
-    return Buffer.concat([body, decipher.final()]);
-  } catch {
-    body.fill(0);
-    throw new TeamSealError();
+    return openGcm(key, sealed, aad);
+  } catch (error) {
+    if (error instanceof SealError) throw new TeamSealError();
+    throw error;
   }
 }
 
@@ -138,7 +124,7 @@ export function wrapTeamKey(teamKey: Uint8Array, memberPublicKey: string, teamId
 /** The team key from a member's wrapped copy, or TeamSealError. */
 export function unwrapTeamKey(wrapped: Uint8Array, member: MemberKeyPair, teamId: string): Buffer {
   const raw = Buffer.from(wrapped);
-  if (raw.length < RAW_KEY + IV + TAG) throw new TeamSealError();
+  if (raw.length < RAW_KEY + IV_BYTES + TAG_BYTES) throw new TeamSealError();
   const ephemeral = raw.subarray(0, RAW_KEY);
   const privateKey = createPrivateKey({
     key: Buffer.from(member.privateKey, 'base64'),

@@ -3,9 +3,9 @@
 // Read-only by design: everything that seals goes through VaultCrypto (node-forge). The
 // command line uses this on its read path because loading node-forge alone costs more than
 // half of its time budget above the KDF.
-import { createDecipheriv } from 'node:crypto';
 import { deriveKek, startKdf, takeKdf } from './early-kdf';
-import { IV_BYTES, KEY_BYTES, SealError, TAG_BYTES, type KeyOpener } from './seal-format';
+import { gcmOpen } from './gcm';
+import { KEY_BYTES, SealError, type KeyOpener } from './seal-format';
 
 export class NativeOpener implements KeyOpener {
   /**
@@ -37,28 +37,8 @@ export class NativeOpener implements KeyOpener {
   }
 }
 
-/**
- * The plaintext of a sealed value (IV, ciphertext, tag; seal-format.ts), returned only once
- * final() has checked the tag; on failure what update() produced is wiped, never returned.
- */
+/** The plaintext of a sealed value (base64 of IV, ciphertext, tag; seal-format.ts). */
 function checkedPlaintext(key: Uint8Array, sealed: string, aad: string): Buffer {
-  const raw = Buffer.from(sealed, 'base64');
-  if (raw.length < IV_BYTES + TAG_BYTES || key.length !== KEY_BYTES) throw new SealError();
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  });
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-  const body = decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES));
-  let tail: Buffer;
-  try {
-    tail = decipher.final();
-  } catch {
-    body.fill(0);
-    throw new SealError();
-  }
-  if (tail.length === 0) return body;
-  const whole = Buffer.concat([body, tail]);
-  body.fill(0);
-  return whole;
+  if (key.length !== KEY_BYTES) throw new SealError();
+  return gcmOpen(key, Buffer.from(sealed, 'base64'), aad);
 }

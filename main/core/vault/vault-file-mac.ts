@@ -84,12 +84,14 @@ export function fileMacAt(bytes: Buffer): number | undefined {
   return at;
 }
 
+/** The MAC's base64 in a file whose covered bytes end at `at` (fileMacAt). */
+const macTextAt = (bytes: Buffer, at: number): string =>
+  bytes.toString('latin1', at + FIELD.length, at + FIELD.length + MAC_CHARS);
+
 /** The file MAC as written (base64), when the file ends with one; checked or not. */
 export function fileMacText(bytes: Buffer): string | undefined {
   const at = fileMacAt(bytes);
-  if (at === undefined) return undefined;
-  const start = at + FIELD.length;
-  return bytes.toString('latin1', start, start + MAC_CHARS);
+  return at === undefined ? undefined : macTextAt(bytes, at);
 }
 
 /** True when the file ends with a file MAC (not yet checked: that needs the key). */
@@ -103,9 +105,8 @@ export function hasFileMac(bytes: Buffer): boolean {
  */
 export function fileMacMatches(bytes: Buffer, key: Uint8Array, coveredDigest?: Buffer): boolean {
   const at = fileMacAt(bytes);
-  const text = fileMacText(bytes);
-  if (at === undefined || text === undefined) return false;
-  const expected = Buffer.from(text, 'base64');
+  if (at === undefined) return false;
+  const expected = Buffer.from(macTextAt(bytes, at), 'base64');
   const actual = macOf(coveredDigest ?? sha256(bytes.subarray(0, at)), key);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -14,9 +14,10 @@
 // opening the listing again: sealed under a key derived from the data key, bound to the
 // session, the build that drew it and the vault file's MAC (any change to the file, or a
 // new build, and it no longer opens), and removed with the session.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -25,8 +26,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-file';
-import { IV_BYTES, KEY_BYTES, TAG_BYTES } from './seal-format';
+import { atomicTempTarget, writeFileAtomic } from '../atomic-file';
+import { gcmOpen, gcmSeal } from './gcm';
+import { IV_BYTES, KEY_BYTES, SealError, TAG_BYTES } from './seal-format';
 
 /** The environment variable that carries the token (withheld from `exec`'s command). */
 export const SESSION_VARIABLE = 'TOKENVAULT_SESSION';
@@ -38,8 +40,8 @@ const TOKEN = /^tv1\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/;
 const FILE = /^([0-9a-f]{32})\.json$/;
 /** A file a crashed `unlock` left half-written. */
 const TEMP_FILE = /^[0-9a-f]{32}\.json\.tmp$/;
-/** A session's cache (below), and one a crashed command left half-written (atomic-file.ts). */
-const CACHE_FILE = /^\.?([0-9a-f]{32})\.[a-z]+\.cache(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
+/** A session's cache (below): `<id>.<name>.cache`. */
+const CACHE_FILE = /^([0-9a-f]{32})\.[a-z]+\.cache$/;
 const CACHE_NAME = /^[a-z]+$/;
 
 export type SessionProblem =
@@ -80,8 +82,8 @@ function sessionBinding(wrappedDek: string): string {
   return createHash('sha256').update(`tokenvault session vault|${wrappedDek}`).digest('base64');
 }
 
-const aadOf = (file: Pick<SessionFile, 'id' | 'expiresAt' | 'vault'>): Buffer =>
-  Buffer.from(`tokenvault session|1|${file.id}|${file.expiresAt}|${file.vault}`, 'utf8');
+const aadOf = (file: Pick<SessionFile, 'id' | 'expiresAt' | 'vault'>): string =>
+  `tokenvault session|1|${file.id}|${file.expiresAt}|${file.vault}`;
 
 /** A session's end as the command line shows it: `2026-12-07 14:32 UTC`. */
 export const whenText = (ms: number): string =>
@@ -99,7 +101,7 @@ export function parseSessionLength(text: string): number | undefined {
   return ms >= MIN_SESSION_MS && ms <= MAX_SESSION_MS ? ms : undefined;
 }
 
-function sessionFiles(vaultDir: string, pattern = FILE): string[] {
+function sessionFiles(vaultDir: string, pattern: { test(name: string): boolean } = FILE): string[] {
   try {
     return readdirSync(sessionFolder(vaultDir)).filter((name) => pattern.test(name));
   } catch {
@@ -144,10 +146,14 @@ function sweep(vaultDir: string, now: number): void {
   removeCaches(vaultDir, (id) => !kept.has(`${id}.json`));
 }
 
+/** The session a cache belongs to, or a half-written one a crashed command left. */
+const cacheOwner = (name: string): string | undefined =>
+  CACHE_FILE.exec(atomicTempTarget(name) ?? name)?.[1];
+
 /** Removes the caches (and half-written ones) of the sessions `which` picks. */
 function removeCaches(vaultDir: string, which: (id: string) => boolean): void {
-  for (const name of sessionFiles(vaultDir, CACHE_FILE)) {
-    const id = CACHE_FILE.exec(name)?.[1];
+  for (const name of sessionFiles(vaultDir, { test: () => true })) {
+    const id = cacheOwner(name);
     if (id && which(id)) rmSync(join(sessionFolder(vaultDir), name), { force: true });
   }
 }
@@ -174,22 +180,18 @@ export function startSession(
   sweep(vaultDir, options.now);
   const id = randomBytes(16).toString('hex');
   const key = randomBytes(KEY_BYTES);
-  const iv = randomBytes(IV_BYTES);
   const base = {
     id,
     expiresAt: options.now + options.lengthMs,
     vault: sessionBinding(wrappedDek),
   };
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aadOf(base));
-  const body = Buffer.concat([cipher.update(dek), cipher.final()]);
   const file: SessionFile = {
     version: 1,
     id,
     createdAt: options.now,
     expiresAt: base.expiresAt,
     vault: base.vault,
-    sealed: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64'),
+    sealed: gcmSeal(key, dek, aadOf(base)).toString('base64'),
   };
   const path = join(folder, `${id}.json`);
   const temp = `${path}.tmp`;
@@ -199,8 +201,6 @@ export function startSession(
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
-  } finally {
-    body.fill(0);
   }
   const token = `tv1.${id}.${key.toString('base64url')}`;
   key.fill(0);
@@ -262,17 +262,11 @@ export function openSession(
   );
   if (raw.length !== IV_BYTES + KEY_BYTES + TAG_BYTES) throw damaged;
   const key = Buffer.from(m[2], 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  });
-  decipher.setAAD(aadOf(file));
-  decipher.setAuthTag(raw.subarray(IV_BYTES + KEY_BYTES));
-  const dek = decipher.update(raw.subarray(IV_BYTES, IV_BYTES + KEY_BYTES));
+  let dek: Buffer;
   try {
-    decipher.final();
-  } catch {
-    dek.fill(0);
-    throw damaged;
+    dek = gcmOpen(key, raw, aadOf(file));
+  } catch (error) {
+    throw error instanceof SealError ? damaged : error;
   } finally {
     key.fill(0);
   }
@@ -305,11 +299,8 @@ export interface CacheBinding {
   program: string;
 }
 
-const cacheAad = (id: string, name: string, binding: CacheBinding): Buffer =>
-  Buffer.from(
-    `tokenvault session cache|1|${id}|${name}|${binding.program}|${binding.fileMac}`,
-    'utf8',
-  );
+const cacheAad = (id: string, name: string, binding: CacheBinding): string =>
+  `tokenvault session cache|1|${id}|${name}|${binding.program}|${binding.fileMac}`;
 
 /** The session id and the cache's path, for a well-formed token and name. */
 function cacheFile(
@@ -320,6 +311,12 @@ function cacheFile(
   const id = TOKEN.exec(token.trim())?.[1];
   if (!id || !CACHE_NAME.test(name)) return undefined;
   return { id, path: join(sessionFolder(vaultDir), `${id}.${name}.cache`) };
+}
+
+/** True when something is kept as `name` for this session (opened or not). */
+export function hasSessionCache(vaultDir: string, token: string, name: string): boolean {
+  const file = cacheFile(vaultDir, token, name);
+  return file !== undefined && existsSync(file.path);
 }
 
 /**
@@ -341,21 +338,12 @@ export function readSessionCache(
   } catch {
     return undefined;
   }
-  if (raw.length < IV_BYTES + TAG_BYTES) return undefined;
-  const decipher = createDecipheriv('aes-256-gcm', binding.key, raw.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  });
-  decipher.setAAD(cacheAad(file.id, name, binding));
-  decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-  // GCM gives everything from update(); final() only checks the tag (no copy of a table).
-  const bytes = decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES));
   try {
-    decipher.final();
-  } catch {
-    bytes.fill(0);
-    return undefined;
+    return gcmOpen(binding.key, raw, cacheAad(file.id, name, binding));
+  } catch (error) {
+    if (error instanceof SealError) return undefined;
+    throw error;
   }
-  return bytes;
 }
 
 /**
@@ -371,10 +359,7 @@ export function writeSessionCache(
 ): void {
   const file = cacheFile(vaultDir, token, name);
   if (!file) return;
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', binding.key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(cacheAad(file.id, name, binding));
-  const sealed = Buffer.concat([iv, cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);
+  const sealed = gcmSeal(binding.key, bytes, cacheAad(file.id, name, binding));
   try {
     // The session folder exists (the session file is in it); a crash leaves a temp file that
     // the next unlock or lock removes, never a torn cache.
